@@ -1,0 +1,62 @@
+"""Command line: ``python -m flows run|extract …`` (see README). ``extract`` never imports Prefect."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from flows import settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m flows", description="District-government report ETL")
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="fetch → archive → parse → extract → validate → publish, as Prefect flows")
+    run.add_argument("--sources", default="sources.yaml", help="sources file (default: sources.yaml)")
+    run.add_argument("--raw-dir", default="raw", help="archive directory (default: raw/)")
+    run.add_argument("--curated-dir", default="curated", help="published data directory (default: curated/)")
+    run.add_argument("--source", action="append", dest="source_ids", metavar="ID", help="only this source (repeatable)")
+    run.add_argument("--refetch", action="store_true", help="download article pages again even if archived")
+    ex = sub.add_parser("extract", help="print the observations in HTML or text files (no Prefect, no archive)")
+    ex.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    ex.add_argument("files", nargs="+", metavar="FILE")
+    return p
+
+
+def cmd_extract(files: list[str], fmt: str) -> int:
+    from govreports.cli_extract import extract_files
+
+    return extract_files(files, fmt, sys.stdout, sys.stderr)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings.apply()
+    from govreports.sources import SourceError
+
+    try:
+        from flows.pipeline import NothingToPublish, Summary, run_pipeline
+
+        summary = run_pipeline(
+            sources_path=args.sources, raw_dir=args.raw_dir, curated_dir=args.curated_dir,
+            source_ids=args.source_ids, refetch=args.refetch,
+        )
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except NothingToPublish as exc:
+        print(f"error: nothing published: {exc}", file=sys.stderr)
+        return 1
+    for line in Summary(**summary).lines():
+        print(line)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "extract":
+        return cmd_extract(args.files, args.format)
+    return cmd_run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The indicator catalog: one table that drives extraction, the Pandera models and the data dictionary.
+
+Each indicator has a stable id (never renamed), the phrases reports print for it, the unit of its
+``level``, and plausible ranges per measure for a Chinese district (region level 县级). Growth-like
+measures share units: ``growth``/``cagr``/``cumulative`` are in ``percent``, ``change_pp`` in ``pp``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MEASURES = ("level", "growth", "change_pp", "cagr", "cumulative")
+STATUSES = ("actual", "preliminary", "target")
+QUALIFIERS = ("eq", "approx", "ge", "le")
+UNITS = ("CNY_100M", "CNY", "USD_100M", "percent", "pp", "m2", "m3", "kWh", "tce", "ug_m3", "days")
+TRUST_LEVELS = ("official", "news", "mirror")
+
+MEASURE_DOCS = {
+    "level": "the value itself, in the indicator's level unit",
+    "growth": "% change on a year earlier (下降 → negative)",
+    "change_pp": "percentage-point change on a year earlier",
+    "cagr": "average annual growth (年均增长) from base_year to year, %",
+    "cumulative": "total % change from base_year to year (累计下降/增长)",
+}
+
+# Plausible ranges of rates, whatever the indicator (percent or pp).
+RATE_RANGES = {
+    "growth": (-60.0, 150.0),
+    "change_pp": (-30.0, 30.0),
+    "cagr": (-30.0, 60.0),
+    "cumulative": (-90.0, 500.0),
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    unit: str  # unit of the level
+    level_range: tuple[float, float]
+    # Relative tolerance for two statements of the same level to count as agreeing.
+    level_tolerance: float = 0.02
+    # Absolute tolerance (percentage points) for two statements of the same rate to agree.
+    rate_tolerance: float = 0.3
+    # Measures reports state for this indicator (a percent-valued level has no growth of its own).
+    measures: tuple[str, ...] = ("level", "growth", "cagr", "cumulative")
+
+    def unit_for(self, measure: str) -> str:
+        if measure == "level":
+            return self.unit
+        return "pp" if measure == "change_pp" else "percent"
+
+    def range_for(self, measure: str) -> tuple[float, float]:
+        return self.level_range if measure == "level" else RATE_RANGES[measure]
+
+
+SHARES = ("level", "change_pp")
+INTENSITY = ("level", "growth", "cumulative")
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("gdp", "Gross domestic product", ("地区生产总值", "本地生产总值", "本区生产总值", "全区生产总值", "辖区生产总值", "生产总值", "GDP"), "CNY_100M", (10, 30000)),
+    Indicator("gdp_per_capita", "GDP per capita", ("人均地区生产总值", "人均生产总值", "人均GDP"), "CNY", (5000, 1_000_000)),
+    Indicator("gdp_per_km2", "GDP per square kilometre of land", ("每平方公里土地产出GDP", "每平方公里GDP产出", "每平方公里GDP", "地均GDP"), "CNY_100M", (0.05, 300)),
+    Indicator("retail_sales", "Total retail sales of consumer goods", ("社会消费品零售总额", "社会消费品零售"), "CNY_100M", (1, 20000)),
+    Indicator("fixed_asset_investment", "Fixed-asset investment", ("全社会固定资产投资", "区本级固定资产投资", "固定资产投资额", "固定资产投资"), "CNY_100M", (1, 10000)),
+    Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值"), "CNY_100M", (0.1, 10000)),
+    Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "地方财政一般预算收入"), "CNY_100M", (0.5, 3000)),
+    Indicator("local_fiscal_revenue", "Total local fiscal revenue", ("地方财政总收入",), "CNY_100M", (0.5, 5000)),
+    Indicator("tax_revenue", "Tax revenue", ("税收收入", "税收总额", "国地税之和"), "CNY_100M", (0.5, 10000)),
+    Indicator("general_budget_expenditure", "General public budget expenditure", ("一般公共预算支出", "公共财政预算支出", "公共预算支出"), "CNY_100M", (1, 5000)),
+    Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额"), "USD_100M", (0.1, 10000)),
+    Indicator("fdi_utilized", "Foreign direct investment actually utilized", ("实际利用外资", "实际使用外资"), "USD_100M", (0.01, 1000)),
+    Indicator("tertiary_share", "Tertiary industry share of GDP", ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
+    Indicator("disposable_income", "Per-capita disposable income of residents", ("居民人均可支配收入", "人均可支配收入"), "CNY", (3000, 300_000)),
+    Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入"), "CNY", (3000, 300_000)),
+    Indicator("disposable_income_rural", "Per-capita disposable income, rural residents", ("农村牧区常住居民人均可支配收入", "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农牧民人均可支配收入"), "CNY", (1000, 200_000)),
+    Indicator("unemployment_rate", "Registered urban unemployment rate", ("城镇居民登记失业率", "城镇登记失业率", "登记失业率"), "percent", (0, 20), rate_tolerance=0.2, measures=SHARES),
+    Indicator("land_per_10k_gdp", "Construction land per 10,000 CNY of GDP", ("万元GDP建设用地", "万元生产总值建设用地"), "m2", (0.05, 500), measures=INTENSITY),
+    Indicator("water_per_10k_gdp", "Water use per 10,000 CNY of GDP", ("万元GDP水耗", "万元生产总值水耗"), "m3", (0.5, 1000), measures=INTENSITY),
+    Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗"), "kWh", (10, 10000), measures=INTENSITY),
+    Indicator("energy_per_10k_gdp", "Energy use per 10,000 CNY of GDP", ("万元GDP综合能耗", "万元GDP能耗", "万元生产总值能耗", "单位GDP能耗"), "tce", (0.005, 5), measures=INTENSITY),
+    Indicator("pm25", "Annual mean PM2.5 concentration", ("PM2.5年均浓度", "PM2.5浓度", "PM2.5"), "ug_m3", (1, 300), measures=INTENSITY),
+    Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数"), "days", (0, 366), measures=("level", "growth")),
+    Indicator("good_air_rate", "Share of days with good or excellent air quality", ("空气质量优良率", "空气优良率"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
+)
+
+BY_ID = {ind.id: ind for ind in INDICATORS}
+
+# Phrases naming several indicators at once, in the order their values are listed (分别…).
+COMPOUND_ALIASES = {
+    "城乡常住居民人均可支配收入": ("disposable_income_urban", "disposable_income_rural"),
+    "城乡居民人均可支配收入": ("disposable_income_urban", "disposable_income_rural"),
+}
+
+# After a 万元GDP… mention, a bare second member of an enumeration names its sibling indicator
+# (万元GDP建设用地、水耗、电耗分别下降…).
+CONTINUATION_ALIASES = {
+    "建设用地": "land_per_10k_gdp",
+    "水耗": "water_per_10k_gdp",
+    "电耗": "electricity_per_10k_gdp",
+    "综合能耗": "energy_per_10k_gdp",
+    "能耗": "energy_per_10k_gdp",
+}
+
+
+UNIT_DOCS = {
+    "CNY_100M": "100 million yuan (亿元)",
+    "CNY": "yuan (元)",
+    "USD_100M": "100 million US dollars (亿美元)",
+    "percent": "per cent (%)",
+    "pp": "percentage points (个百分点)",
+    "m2": "square metres (平方米)",
+    "m3": "cubic metres (立方米)",
+    "kWh": "kilowatt-hours (千瓦时)",
+    "tce": "tonnes of standard coal equivalent (吨标准煤)",
+    "ug_m3": "micrograms per cubic metre (微克/立方米)",
+    "days": "days (天)",
+}
+
+
+def unit_for(indicator: str, measure: str) -> str:
+    return BY_ID[indicator].unit_for(measure)
+
+
+def dictionary() -> list[dict]:
+    """The catalog as plain records, for the published data dictionary."""
+    return [
+        {
+            "id": ind.id,
+            "label": ind.label,
+            "aliases": list(ind.aliases),
+            "measures": {
+                m: {"unit": ind.unit_for(m), "plausible_range": list(ind.range_for(m))} for m in ind.measures
+            },
+            "level_tolerance": ind.level_tolerance,
+            "rate_tolerance_pp": ind.rate_tolerance,
+        }
+        for ind in INDICATORS
+    ]

@@ -1,0 +1,104 @@
+"""Documents and observations as Polars tables with stable ids, and the vintage-resolved panel."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from govreports.extract import extract
+from govreports.parse import Document
+from govreports.sources import Source
+
+DOCUMENT_SCHEMA = {
+    "doc_id": pl.String, "source_id": pl.String, "region": pl.String, "url": pl.String, "archived_sha256": pl.String,
+    "ordinal": pl.Int32, "title": pl.String, "published": pl.Date, "page_date": pl.Date, "meeting_date": pl.Date,
+    "kind": pl.String, "encoding": pl.String, "encoding_detected_by": pl.String, "duplicate_of": pl.String,
+    "n_chars": pl.Int64, "n_observations": pl.Int32, "text": pl.String,
+}
+OBSERVATION_SCHEMA = {
+    "obs_id": pl.String, "region": pl.String, "region_name": pl.String, "indicator": pl.String, "measure": pl.String,
+    "year": pl.Int32, "base_year": pl.Int32, "status": pl.String, "qualifier": pl.String, "value": pl.Float64,
+    "unit": pl.String, "value_as_printed": pl.String, "doc_id": pl.String, "source_id": pl.String,
+    "source_url": pl.String, "trust": pl.String, "archived_sha256": pl.String, "published": pl.Date,
+    "text": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+}
+STATUS_RANK = {"actual": 0, "preliminary": 1, "target": 2}
+TRUST_RANK = {"official": 0, "news": 1, "mirror": 2}
+
+
+@dataclass
+class Page:
+    """One archived page of a source, as the parser saw it."""
+
+    source: Source
+    url: str
+    sha256: str
+    documents: list[Document]
+
+
+def obs_id(doc_id: str, indicator: str, measure: str, year: int, base_year: int | None, status: str, start: int, end: int) -> str:
+    key = f"{doc_id}|{indicator}|{measure}|{year}|{base_year}|{status}|{start}|{end}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _fingerprint(text: str) -> str:
+    """Whitespace- and punctuation-insensitive hash: the same report re-posted with other spacing."""
+    return hashlib.sha256(re.sub(r"[\s\W_]+", "", text).encode("utf-8")).hexdigest()
+
+
+def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents, observations) for parsed pages; duplicate documents yield no observations."""
+    doc_rows, obs_rows, canonical = [], [], {}
+    ordered = sorted(
+        ((p, d) for p in pages for d in p.documents),
+        key=lambda pd: (TRUST_RANK[pd[0].source.trust], pd[1].published or date.max, pd[0].url, pd[1].ordinal),
+    )
+    for page, doc in ordered:
+        fp = _fingerprint(doc.text)
+        duplicate_of = canonical.get(fp) if len(doc.text) > 200 else None
+        if duplicate_of is None:
+            canonical.setdefault(fp, doc.doc_id)
+        observations = [] if duplicate_of else extract(doc.text, doc.published.year if doc.published else None)
+        for o in observations:
+            obs_rows.append({
+                "obs_id": obs_id(doc.doc_id, o.indicator, o.measure, o.year, o.base_year, o.status, o.char_start, o.char_end),
+                "region": page.source.region, "region_name": page.source.name, "indicator": o.indicator,
+                "measure": o.measure, "year": o.year, "base_year": o.base_year, "status": o.status,
+                "qualifier": o.qualifier, "value": o.value, "unit": o.unit, "value_as_printed": o.value_as_printed,
+                "doc_id": doc.doc_id, "source_id": page.source.id, "source_url": page.url, "trust": page.source.trust,
+                "archived_sha256": page.sha256, "published": doc.published, "text": o.text,
+                "char_start": o.char_start, "char_end": o.char_end,
+            })
+        doc_rows.append({
+            "doc_id": doc.doc_id, "source_id": page.source.id, "region": page.source.region, "url": page.url,
+            "archived_sha256": page.sha256, "ordinal": doc.ordinal, "title": doc.title, "published": doc.published,
+            "page_date": doc.page_date, "meeting_date": doc.meeting_date, "kind": doc.kind, "encoding": doc.encoding,
+            "encoding_detected_by": doc.encoding_how, "duplicate_of": duplicate_of, "n_chars": len(doc.text),
+            "n_observations": len(observations), "text": doc.text,
+        })
+    documents = pl.DataFrame(doc_rows, schema=DOCUMENT_SCHEMA).sort("doc_id")
+    observations = pl.DataFrame(obs_rows, schema=OBSERVATION_SCHEMA).sort("doc_id", "char_start", "indicator", "measure")
+    return documents, observations
+
+
+def panel(observations: pl.DataFrame) -> pl.DataFrame:
+    """One row per (region, indicator, measure, year, base_year, basis): the best value and its support."""
+    key = ["region", "indicator", "measure", "year", "base_year", "basis"]
+    ranked = observations.with_columns(
+        basis=pl.when(pl.col("status") == "target").then(pl.lit("target")).otherwise(pl.lit("outcome")),
+        _status_rank=pl.col("status").replace_strict(STATUS_RANK, return_dtype=pl.Int8),
+        _trust_rank=pl.col("trust").replace_strict(TRUST_RANK, return_dtype=pl.Int8),
+    ).sort(["_status_rank", "published", "_trust_rank", "obs_id"], descending=[False, True, False, False], nulls_last=True)
+    support = ranked.group_by(key).agg(
+        n_observations=pl.len().cast(pl.Int32),
+        n_sources=pl.col("source_id").n_unique().cast(pl.Int32),
+        n_distinct_values=pl.col("value").n_unique().cast(pl.Int32),
+    )
+    best = ranked.group_by(key, maintain_order=True).first().select(
+        *key, "status", "qualifier", "value", "unit", "obs_id", "published", "region_name"
+    )
+    return best.join(support, on=key, how="left", nulls_equal=True).sort(key, nulls_last=True)

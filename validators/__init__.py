@@ -1,0 +1,1 @@
+"""Pandera schemas, row rules and the quarantine of observations that fail them."""

@@ -1,0 +1,112 @@
+"""Pandera (polars backend) schemas of the tables the pipeline passes between stages and publishes.
+
+Allowed values come from the catalog; row rules come from ``validators.rules``. Validate eager
+DataFrames: a LazyFrame would skip the data checks.
+"""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from govreports.catalog import BY_ID, MEASURES, QUALIFIERS, STATUSES, TRUST_LEVELS, UNITS
+from govreports.parse import KINDS
+from validators.rules import RULES
+
+
+def _check(rule) -> pa.Check:
+    return pa.Check(lambda data, r=rule: data.lazyframe.select(r.passes()), name=rule.name, error=rule.reason)
+
+
+def _observation_columns() -> dict[str, pa.Column]:
+    return {
+        "obs_id": pa.Column(pl.String, unique=True),
+        "region": pa.Column(pl.String, pa.Check.str_matches(r"^\d{6}$")),
+        "region_name": pa.Column(pl.String),
+        "indicator": pa.Column(pl.String, pa.Check.isin(sorted(BY_ID))),
+        "measure": pa.Column(pl.String, pa.Check.isin(MEASURES)),
+        "year": pa.Column(pl.Int32, pa.Check.in_range(1949, 2100)),
+        "base_year": pa.Column(pl.Int32, pa.Check.in_range(1949, 2100), nullable=True),
+        "status": pa.Column(pl.String, pa.Check.isin(STATUSES)),
+        "qualifier": pa.Column(pl.String, pa.Check.isin(QUALIFIERS)),
+        "value": pa.Column(pl.Float64),
+        "unit": pa.Column(pl.String, pa.Check.isin(UNITS)),
+        "value_as_printed": pa.Column(pl.String),
+        "doc_id": pa.Column(pl.String),
+        "source_id": pa.Column(pl.String, pa.Check.str_matches(r"^[a-z0-9-]+$")),
+        "source_url": pa.Column(pl.String),
+        "trust": pa.Column(pl.String, pa.Check.isin(TRUST_LEVELS)),
+        "archived_sha256": pa.Column(pl.String, pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+        "published": pa.Column(pl.Date, nullable=True),
+        "text": pa.Column(pl.String),
+        "char_start": pa.Column(pl.Int32),
+        "char_end": pa.Column(pl.Int32),
+    }
+
+
+def observations_schema() -> pa.DataFrameSchema:
+    """Observations as extracted: structure plus every row rule (errors and warnings)."""
+    return pa.DataFrameSchema(_observation_columns(), checks=[_check(r) for r in RULES], strict=True, ordered=True,
+                              name="observations")
+
+
+def quarantine_schema() -> pa.DataFrameSchema:
+    columns = _observation_columns() | {
+        "reasons": pa.Column(pl.List(pl.String)),
+        "failed_checks": pa.Column(pl.List(pl.String)),
+    }
+    return pa.DataFrameSchema(columns, strict=True, name="quarantine")
+
+
+def documents_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "doc_id": pa.Column(pl.String, unique=True),
+            "source_id": pa.Column(pl.String),
+            "region": pa.Column(pl.String, pa.Check.str_matches(r"^\d{6}$")),
+            "url": pa.Column(pl.String),
+            "archived_sha256": pa.Column(pl.String, pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+            "ordinal": pa.Column(pl.Int32, pa.Check.ge(0)),
+            "title": pa.Column(pl.String),
+            "published": pa.Column(pl.Date, nullable=True),
+            "page_date": pa.Column(pl.Date, nullable=True),
+            "meeting_date": pa.Column(pl.Date, nullable=True),
+            "kind": pa.Column(pl.String, pa.Check.isin(KINDS)),
+            "encoding": pa.Column(pl.String),
+            "encoding_detected_by": pa.Column(pl.String),
+            "duplicate_of": pa.Column(pl.String, nullable=True),
+            "n_chars": pa.Column(pl.Int64, pa.Check.ge(0)),
+            "n_observations": pa.Column(pl.Int32, pa.Check.ge(0)),
+            "text": pa.Column(pl.String),
+        },
+        strict=True,
+        name="documents",
+    )
+
+
+def panel_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "region": pa.Column(pl.String),
+            "indicator": pa.Column(pl.String, pa.Check.isin(sorted(BY_ID))),
+            "measure": pa.Column(pl.String, pa.Check.isin(MEASURES)),
+            "year": pa.Column(pl.Int32),
+            "base_year": pa.Column(pl.Int32, nullable=True),
+            "basis": pa.Column(pl.String, pa.Check.isin(["outcome", "target"])),
+            "status": pa.Column(pl.String, pa.Check.isin(STATUSES)),
+            "qualifier": pa.Column(pl.String, pa.Check.isin(QUALIFIERS)),
+            "value": pa.Column(pl.Float64),
+            "unit": pa.Column(pl.String, pa.Check.isin(UNITS)),
+            "obs_id": pa.Column(pl.String, unique=True),
+            "published": pa.Column(pl.Date, nullable=True),
+            "region_name": pa.Column(pl.String),
+            "n_observations": pa.Column(pl.Int32, pa.Check.ge(1)),
+            "n_sources": pa.Column(pl.Int32, pa.Check.ge(1)),
+            "n_distinct_values": pa.Column(pl.Int32, pa.Check.ge(1)),
+        },
+        checks=[pa.Check(lambda d: d.lazyframe.select(
+            ~pl.struct("region", "indicator", "measure", "year", "base_year", "basis").is_duplicated()),
+            name="one_row_per_key", error="several rows for one panel key")],
+        strict=True,
+        name="panel",
+    )
