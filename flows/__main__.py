@@ -31,9 +31,10 @@ def cmd_extract(files: list[str], fmt: str) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings.apply()
-    from govreports.sources import SourceError
+    from govreports.sources import SourceError, load_sources
 
     try:
+        load_sources(args.sources, only=args.source_ids or None)  # fail fast, before Prefect starts
         from flows.pipeline import NothingToPublish, Summary, run_pipeline
 
         summary = run_pipeline(

@@ -97,7 +97,16 @@ class Archive:
         if not records:
             return
         self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "a+b") as f:
+            f.seek(0, os.SEEK_END)
+            if f.tell():
+                f.seek(-1, os.SEEK_END)
+                torn = f.read(1) != b"\n"  # a crash cut the last line: start ours on a fresh line
+            else:
+                torn = False
         with open(self.log_path, "a", encoding="utf-8") as f:
+            if torn:
+                f.write("\n")
             for r in records:
                 f.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
             f.flush()

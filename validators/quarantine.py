@@ -38,7 +38,7 @@ def _failures(df: pl.DataFrame, schema: pa.DataFrameSchema) -> pl.DataFrame:
         first = structural.row(0, named=True)
         raise TableInvalid(f"{schema.name}: {first['check']} failed on {first['column'] or 'table'}: {first['failure_case']}")
     named = fc.with_columns(
-        check=pl.when(pl.col("column").is_null()).then(pl.col("check"))
+        check=pl.when(pl.col("column").is_null() | (pl.col("column") == schema.name)).then(pl.col("check"))
         .otherwise(pl.concat_str(pl.col("column"), pl.lit(":"), pl.col("check"))),
     )
     return named.select(

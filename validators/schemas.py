@@ -15,7 +15,7 @@ from validators.rules import RULES
 
 
 def _check(rule) -> pa.Check:
-    return pa.Check(lambda data, r=rule: data.lazyframe.select(r.passes()), name=rule.name, error=rule.reason)
+    return pa.Check(lambda data, r=rule: data.lazyframe.select(r.passes()), name=rule.name)
 
 
 def _observation_columns() -> dict[str, pa.Column]:
