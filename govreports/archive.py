@@ -39,7 +39,8 @@ class FetchRecord:
     sha256: str | None = None
     bytes: int | None = None
     content_type: str | None = None
-    charset: str | None = None
+    charset: str | None = None  # from the Content-Type header
+    encoding: str | None = None  # what the bytes were decoded with (header, BOM, meta or detection)
     headers: dict | None = None
     reason: str | None = None
     new_bytes: bool = False  # these bytes were not in the archive before this fetch

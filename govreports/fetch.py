@@ -170,7 +170,7 @@ def crawl(source: Source, archive: Archive, http: requests.Session, refetch: boo
             records.append(rec)
             continue
         digest, new = archive.store(data)
-        rec = _stored(rec, digest, new, new)
+        rec = _stored(rec, digest, new, new, data)
         archive.write_sidecar(rec)
         records.append(rec)
         found, nexts = fetcher.links(data, rec.final_url or url, rec.charset)
@@ -189,13 +189,18 @@ def crawl(source: Source, archive: Archive, http: requests.Session, refetch: boo
             continue
         digest, new = archive.store(data)
         prev = known.get((source.id, url))
-        rec = _stored(rec, digest, prev is None or prev["sha256"] != digest, new)
+        rec = _stored(rec, digest, prev is None or prev["sha256"] != digest, new, data)
         archive.write_sidecar(rec)
         records.append(rec)
     archive.log(records)
     return records
 
 
-def _stored(rec: FetchRecord, digest: str, new: bool, stored: bool) -> FetchRecord:
-    fields = {**rec.__dict__, "sha256": digest, "outcome": "new" if new else "unchanged", "new_bytes": stored}
+def _stored(rec: FetchRecord, digest: str, new: bool, stored: bool, data: bytes) -> FetchRecord:
+    try:
+        encoding = decode(data, rec.charset).encoding
+    except NotText:
+        encoding = None
+    fields = {**rec.__dict__, "sha256": digest, "outcome": "new" if new else "unchanged", "new_bytes": stored,
+              "encoding": encoding}
     return FetchRecord(**fields)

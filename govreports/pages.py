@@ -29,7 +29,7 @@ def archived_pages(archive: Archive, sources: list[Source]) -> tuple[list[Page],
             continue
         try:
             data = archive.read(rec["sha256"])
-            docs = parse_page(data, rec["sha256"], source.encoding or rec.get("charset"), source.trust)
+            docs = parse_page(data, rec["sha256"], source.encoding or rec.get("charset"), source.trust, source.selectors)
         except (NotText, OSError) as exc:
             failures.append(ParseFailure(source_id, url, rec["sha256"], str(exc)))
             continue

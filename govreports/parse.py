@@ -165,12 +165,16 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
     )
 
 
-def parse_html(html: str, page_sha: str, trust: str = "official") -> list[Document]:
-    """Documents held by one decoded HTML page (several for an aggregator page)."""
+def parse_html(html: str, page_sha: str, trust: str = "official", selectors: dict | None = None) -> list[Document]:
+    """Documents held by one decoded HTML page (several for an aggregator page).
+
+    ``selectors`` (title/date/body CSS selectors from the source) are tried before the generic ones.
+    """
+    selectors = selectors or {}
     soup = BeautifulSoup(html, "lxml")
     for el in soup(DROP_TAGS):
         el.decompose()
-    items = _items(soup)
+    items = [] if "body" in selectors else _items(soup)
     if items:
         docs = []
         for i, item in enumerate(items):
@@ -181,27 +185,33 @@ def parse_html(html: str, page_sha: str, trust: str = "official") -> list[Docume
             body = texts[0] if texts else block_text(item)
             docs.append(_document(page_sha, i, title, parse_date(item.get_text(" ")[-40:]) or None, body, trust))
         return docs
-    title_el = _first(soup, TITLE_SELECTORS)
+    def own(key: str) -> tuple[str, ...]:
+        return (selectors[key],) if key in selectors else ()
+
+    title_el = _first(soup, own("title") + TITLE_SELECTORS)
     title = title_el.get_text(" ", strip=True) if title_el else (soup.title.get_text(strip=True).split("_")[0] if soup.title else "")
-    info = _first(soup, INFO_SELECTORS)
     page_date = None
-    if info is not None and (m := LABELLED_DATE.search(info.get_text(" "))):
+    if "date" in selectors and (el := soup.select_one(selectors["date"])) is not None:
+        page_date = parse_date(el.get_text(" "))
+    info = _first(soup, INFO_SELECTORS)
+    if page_date is None and info is not None and (m := LABELLED_DATE.search(info.get_text(" "))):
         page_date = parse_date(m.group(0))
     if page_date is None and (meta := _meta(soup, "PubDate", "publishdate", "firstpublishedtime", "pubtime")):
         page_date = parse_date(meta)
     if page_date is None and (m := LABELLED_DATE.search(soup.get_text(" "))):
         page_date = parse_date(m.group(0))
-    body_el = _first(soup, BODY_SELECTORS) or _densest_block(soup) or soup.body or soup
+    body_el = _first(soup, own("body") + BODY_SELECTORS) or _densest_block(soup) or soup.body or soup
     _drop_boilerplate(body_el)
     return [_document(page_sha, 0, title, page_date, block_text(body_el), trust)]
 
 
-def parse_page(data: bytes, page_sha: str, header_charset: str | None = None, trust: str = "official") -> list[Document]:
+def parse_page(data: bytes, page_sha: str, header_charset: str | None = None, trust: str = "official",
+               selectors: dict | None = None) -> list[Document]:
     """Decode and parse archived page bytes; plain text files become one document."""
     decoded = decode(data, header_charset)
     head = decoded.text.lstrip()[:1000].lower()
     if "<html" in head or "<body" in head or "<div" in head or "<p>" in head or "<!doctype" in head:
-        docs = parse_html(decoded.text, page_sha, trust)
+        docs = parse_html(decoded.text, page_sha, trust, selectors)
     else:
         first_line = next((ln.strip() for ln in decoded.text.splitlines() if ln.strip()), "")
         docs = [_document(page_sha, 0, first_line[:80], parse_date(decoded.text[:2000]), decoded.text, trust)]

@@ -64,3 +64,16 @@ def test_plain_text_file_becomes_one_document():
     (doc,) = parse_page(data, "0" * 64)
     assert doc.title == "2014年深圳市罗湖区政府工作报告"
     assert "本区生产总值完成1488亿元" in doc.text
+
+
+def test_source_selectors_override_the_generic_layout():
+    html = """<html><head><meta charset="utf-8"><title>站点</title></head><body>
+    <div class="hd"><h1>罗湖区人民政府</h1></div>
+    <div class="x-name">2014年罗湖区政府工作报告</div><div class="x-when">2014/01/16</div>
+    <div class="article">导航 首页 新闻</div>
+    <div class="x-body"><p>初步统计,本区生产总值完成1488亿元。</p></div></body></html>"""
+    generic = parse_page(html.encode("utf-8"), "a" * 64)[0]
+    assert generic.title == "罗湖区人民政府" and "1488" not in generic.text
+    sel = {"title": ".x-name", "date": ".x-when", "body": ".x-body"}
+    (doc,) = parse_page(html.encode("utf-8"), "a" * 64, selectors=sel)
+    assert (doc.title, doc.page_date, doc.text) == ("2014年罗湖区政府工作报告", date(2014, 1, 16), "初步统计,本区生产总值完成1488亿元。")
