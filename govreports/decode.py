@@ -25,7 +25,8 @@ class NotText(ValueError):
 class Decoded:
     text: str
     encoding: str
-    how: str  # header | bom | meta | utf-8 | detected
+    how: str  # bom | header | meta | utf-8 | detected
+    declared: str | None = None  # the charset the header or meta tag claimed, if any
 
 
 def _codec(label: str) -> str | None:
@@ -49,8 +50,31 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
+def _bad_share(data: bytes, codec: str) -> float:
+    """Share of the text that ``codec`` cannot decode (U+FFFD per byte, roughly)."""
+    text = data.decode(codec, errors="replace")
+    return text.count("\ufffd") / max(1, len(text))
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    try:
+        data.decode("utf-8")
+        return "utf-8", "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    return _codec(best.encoding) or best.encoding, "detected"
+
+
 def decode(data: bytes, header_charset: str | None = None) -> Decoded:
-    """Decode page bytes; raise ``NotText`` for binary or undecodable input."""
+    """Decode page bytes; raise ``NotText`` for binary or undecodable input.
+
+    Order: a BOM, the HTTP header's charset, the meta tag's, then UTF-8, then detection. A declared
+    charset under which more than 1% of the text would be undecodable is treated as wrong: the text
+    is decoded as UTF-8 or as detected, and the false declaration is kept in ``declared``.
+    """
     if not data.strip():
         raise NotText("empty file")
     for bom, codec in BOMS:
@@ -58,17 +82,26 @@ def decode(data: bytes, header_charset: str | None = None) -> Decoded:
             return Decoded(data.decode(codec, errors="replace"), codec, "bom")
     if _looks_binary(data):
         raise NotText("binary data, not a text or HTML page")
-    if header_charset and (codec := _codec(header_charset)):
-        return Decoded(data.decode(codec, errors="replace"), codec, "header")
-    m = META_CHARSET.search(data[:8192])
-    if m and (codec := _codec(m.group(1).decode("ascii", "replace"))):
-        return Decoded(data.decode(codec, errors="replace"), codec, "meta")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    declared, how = None, None
+    if header_charset and _codec(header_charset):
+        declared, how = header_charset, "header"
+    elif (m := META_CHARSET.search(data[:8192])) and _codec(m.group(1).decode("ascii", "replace")):
+        declared, how = m.group(1).decode("ascii"), "meta"
+    if declared is not None:
+        codec = _codec(declared)
+        if _bad_share(data, codec) <= 0.01:
+            return Decoded(data.decode(codec, errors="replace"), codec, how, declared)
+    found = _detect(data)
+    if found is None:
         raise NotText("no text encoding fits these bytes")
-    codec = _codec(best.encoding) or best.encoding
-    return Decoded(data.decode(codec, errors="replace"), codec, "detected")
+    codec, how = found
+    text = data.decode(codec, errors="replace")
+    if text.count("\ufffd") > 0.05 * len(text) or _unprintable_share(text) > 0.05:
+        raise NotText("binary data, not a text or HTML page")
+    return Decoded(text, codec, how, declared)
+
+
+def _unprintable_share(text: str) -> float:
+    sample = text[:20000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f") or 0x7F <= ord(c) < 0xA0)
+    return bad / max(1, len(sample))

@@ -17,6 +17,7 @@ from govreports.catalog import BY_ID, COMPOUND_ALIASES, CONTINUATION_ALIASES, IN
 from govreports.numbers import Quantity, find_quantities
 
 YEAR = r"((?:19|20)\d{2})"
+DAMAGED = "\ufffd"
 CN_NUM = "一二三四五六七八九十"
 
 _aliases = sorted(
@@ -133,6 +134,14 @@ def sections(text: str, published_year: int | None) -> list[Section]:
     return resolved
 
 
+def document_years(text: str, published_year: int | None) -> tuple[int | None, int | None]:
+    """(reviewed year, target year) of a document: its first review and first target sections."""
+    found = sections(text, published_year)
+    reviewed = next((s.year for s in found if s.kind == "review"), None)
+    target = next((s.year for s in found if s.kind == "target"), None)
+    return reviewed, target
+
+
 def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     for m in pattern.finditer(text, start, end):
@@ -176,6 +185,11 @@ def _qualifier(text: str, q: Quantity, lead: str, run_end: int) -> str:
     return "eq"
 
 
+def _signed(qualifier: str, sign: int) -> str:
+    """下降15%以上 is a change of at most -15%: bounds turn round with the sign."""
+    return {"ge": "le", "le": "ge"}.get(qualifier, qualifier) if sign < 0 else qualifier
+
+
 class _Context:
     """What a document says about years and status around a position."""
 
@@ -183,6 +197,8 @@ class _Context:
         self.text = text
         self.published_year = published_year
         self.sections = sections(text, published_year)
+
+        self.plan_starts = {end: start for name, (start, end) in PLAN_PERIODS.items() if name in text}
 
     def plan_before(self, pos: int) -> tuple[int, int] | None:
         """The plan period (“十三五”…) named closest before ``pos`` in the same paragraph."""
@@ -243,10 +259,13 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
 
 
 def _clause(text, c_start, c_end, status, section, running_year, ctx) -> list[Observation]:
+    if DAMAGED in text[c_start:c_end]:
+        return []  # a clause with an unrecoverable character never yields an observation
     found = mentions(text, c_start, c_end)
     if not found:
         return []
-    quantities = [q for q in find_quantities(text, c_start, c_end) if q.start >= found[0].end]
+    quantities = [q for q in find_quantities(text, c_start, c_end)
+                  if q.start >= found[0].end and text[q.start - 1] not in "?？"]  # 1?88亿元: a lost digit
     tokens = sorted([("m", m.start, m) for m in found] + [("q", q.start, q) for q in quantities], key=lambda t: t[1])
     clause_text = text[c_start:c_end].strip()
     out: list[Observation] = []
@@ -327,7 +346,7 @@ def _observe(text, chosen, lead, status, section, running_year, ctx, clause_text
                 year=year,
                 base_year=base_year,
                 status=obs_status,
-                qualifier=_qualifier(text, q, verb_lead, run_end),
+                qualifier=_signed(_qualifier(text, q, verb_lead, run_end), sign),
                 value=sign * value,
                 unit=unit,
                 value_as_printed=q.printed,
@@ -360,6 +379,8 @@ def _when(text, m_start, q, year_m, measure, status, section, running_year, ctx)
             base_year = int(b.group(1))
         elif (plan := ctx.plan_before(q.start)) and plan[1] == year:
             base_year = plan[0]
+        else:  # 到2015年…年均增长10% in a document about the 十二五 plan
+            base_year = ctx.plan_starts.get(year)
     if year is not None and status != "target" and ctx.published_year and year >= ctx.published_year + 1:
         status = "target"
     return year, base_year, status

@@ -1,22 +1,45 @@
 """Normalise document text to the one form the extractor reads, keeping a map back to the source.
 
-``Normalized.origin[i]`` is the offset in the source text of normalised character ``i`` (one extra
-entry closes the last span), so any extracted span can be pointed back into the page's own text.
+Steps, in order: mojibake repaired (``mojibake``), inserted pinyin removed (區(qū) → 區), traditional
+script converted to simplified (OpenCC t2s) when the text is traditional, compatibility forms folded
+with NFKC where that is safe (full-width digits and punctuation, compatibility ideographs, ㎡), and
+whitespace runs collapsed. ``Normalized.origin[i]`` is the offset in the source text of normalised
+character ``i`` (one extra entry closes the last span), so any extracted span points back into the
+page's own text. Unrecoverable characters stay in the text as U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import opencc
+
+from govreports import mojibake
+
 SPACES = {" ", "\t", "\xa0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\r", "\f", "\v"}
+# NFKC is applied only where it cannot change meaning: full-width ASCII, compatibility ideographs,
+# Kangxi/CJK radicals, CJK compatibility squares (㎡), vertical and small punctuation forms.
+SAFE_NFKC = re.compile(r"[\uff01-\uff5e\uf900-\ufaff\u2e80-\u2fdf\u3300-\u33ff\ufe10-\ufe19\ufe30-\ufe6f]")
+TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+            r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u|v|n|ng)")
+TONED = re.compile(rf"[a-z{TONE}]*[{TONE}][a-z{TONE}]*")
+# pinyin inserted after a character: 區(qū); after a lost character the '(' may be gone too: �jīng)
+INSERTED = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff\ufffd])(\(|（)([a-z{TONE}]{{1,7}})(\)|）)|(?<=\ufffd)([a-z{TONE}]{{1,7}})\)")
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
 class Normalized:
     text: str
     origin: tuple[int, ...]
+    traditional: bool = False
+    pinyin_removed: int = 0
+    mojibake_repaired: int = 0
+    mojibake_damaged: int = 0
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span that normalised ``text[start:end]`` came from."""
@@ -25,41 +48,113 @@ class Normalized:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
 @lru_cache(maxsize=65536)
-def _nfkc(ch: str) -> str:
+def simplify_char(ch: str) -> str:
+    return _t2s().convert(ch)
+
+
+def _compose(outer: list[int], inner: list[int]) -> list[int]:
+    """Origin of a step applied after another: indices of the last step's input → original source."""
+    return [outer[i] for i in inner]
+
+
+# syllables printed without a tone mark because they are read in the neutral tone (的 de, 们 men …)
+NEUTRAL = {"de", "le", "me", "ma", "ne", "ba", "zi", "zhe", "men", "ge", "li", "shang", "xia", "tou", "mo", "lai", "qu"}
+
+
+def _is_pinyin(word: str, toneless_ok: bool) -> bool:
+    plain = word.translate(str.maketrans(TONE, "aaaaeeeeiiiioooouuuuvvvvvnnnm"))
+    if not re.fullmatch(SYLLABLE, plain):
+        return False
+    return bool(TONED.fullmatch(word)) or (toneless_ok and word in NEUTRAL)
+
+
+def remove_pinyin(text: str) -> tuple[str, list[int], int]:
+    """Drop pinyin inserted after characters; neutral-tone syllables only in a text full of toned ones."""
+    matches = list(INSERTED.finditer(text))
+    toned = sum(1 for m in matches if TONED.fullmatch(m.group(2) or m.group(4)))
+    toneless_ok = toned >= 5
+    out, origin, pos, removed = [], [], 0, 0
+    for m in matches:
+        word = m.group(2) or m.group(4)
+        if not _is_pinyin(word, toneless_ok):
+            continue
+        out.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+        removed += 1
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return "".join(out), origin, removed
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """OpenCC t2s when at least 2% of the Chinese characters are traditional; same length, 1:1."""
+    han = len(HAN.findall(text))
+    if han < 10:
+        return text, False
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):  # a phrase mapping changed length: convert character by character
+        converted = "".join(simplify_char(c) if len(simplify_char(c)) == 1 else c for c in text)
+    changed = sum(a != b for a, b in zip(text, converted))
+    if changed < 0.02 * han:
+        return text, False
+    return converted, True
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch)
 
 
-def normalize(source: str) -> Normalized:
-    """NFKC per character, whitespace runs collapsed to one space, blank lines to one newline."""
+WHITESPACE = "".join(sorted(SPACES)) + "\n"
+SPECIAL = re.compile("[" + re.escape(WHITESPACE) + "]+|" + SAFE_NFKC.pattern)
+
+
+def fold(source: str) -> tuple[str, list[int]]:
+    """Safe NFKC per character; whitespace runs → one space, or one newline if they hold one; trimmed."""
     out: list[str] = []
     origin: list[int] = []
-    pending_space = -1  # source offset of a whitespace run not yet emitted
-    for i, ch in enumerate(source):
-        if ch in SPACES:
-            if pending_space < 0:
-                pending_space = i
-            continue
-        if ch == "\n":
-            while out and out[-1] == " ":
-                out.pop()
-                origin.pop()
-            if out and out[-1] != "\n":
-                out.append("\n")
-                origin.append(i)
-            pending_space = -1
-            continue
-        if pending_space >= 0:
-            if out and out[-1] != "\n":
+    pos = 0
+    for m in SPECIAL.finditer(source):
+        if m.start() > pos:
+            out.append(source[pos : m.start()])
+            origin.extend(range(pos, m.start()))
+        run = m.group(0)
+        if run[0] in WHITESPACE:
+            at_line_start = not out or out[-1].endswith("\n")
+            if "\n" in run:
+                if not at_line_start:
+                    out.append("\n")
+                    origin.append(m.start() + run.index("\n"))
+            elif not at_line_start and m.end() < len(source):
                 out.append(" ")
-                origin.append(pending_space)
-            pending_space = -1
-        folded = _nfkc(ch) if ord(ch) > 0x7F else ch
-        for piece in folded:
-            out.append(piece)
-            origin.append(i)
-    while out and out[-1] in (" ", "\n"):
-        out.pop()
-        origin.pop()
+                origin.append(m.start())
+        else:
+            folded = _fold_char(run)
+            out.append(folded)
+            origin.extend([m.start()] * len(folded))
+        pos = m.end()
+    out.append(source[pos:])
+    origin.extend(range(pos, len(source)))
+    text = "".join(out)
+    trimmed = text.rstrip(" \n")
+    del origin[len(trimmed) :]
     origin.append(len(source))
-    return Normalized("".join(out), tuple(origin))
+    return trimmed, origin
+
+
+def normalize(source: str) -> Normalized:
+    repaired = mojibake.repair(source, simplify_char)
+    text, origin = repaired.text, repaired.origin
+    text, step, pinyin = remove_pinyin(text)
+    origin = _compose(origin, step)
+    text, traditional = to_simplified(text)
+    text, step = fold(text)
+    origin = _compose(origin, step)
+    return Normalized(text, tuple(origin), traditional, pinyin, repaired.repaired, text.count(mojibake.DAMAGED))

@@ -1,8 +1,10 @@
 """HTML pages → documents: title, dates, kind and normalised main text, without per-site selectors.
 
 Common Chinese government CMS layouts are recognised by their containers (szlh-style ``div.tit`` and
-``news_cont_d_wrap``, TRS ``#zoom``/``.TRS_Editor``, generic ``article``/content divs). A page that
-lists several full items (an aggregator) is split into one document per item.
+``news_cont_d_wrap``, TRS ``#zoom``/``.TRS_Editor``, generic article/content divs), with the densest
+block of paragraphs as the fallback. A page listing several complete items (an aggregator) is split
+into one document per item. Every walk over the tree is iterative and linear, so enormous or deeply
+nested pages cannot exhaust the stack or take quadratic time.
 """
 
 from __future__ import annotations
@@ -13,45 +15,48 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from govreports.decode import decode
-from govreports.normalize import Normalized, normalize
+from govreports.decode import Decoded, decode
+from govreports.normalize import Normalized, normalize, simplify_char
 
 BODY_SELECTORS = (
     "#zoom", ".TRS_Editor", ".news_cont_d_wrap", ".article-content", ".article_content", ".content_text",
-    "#content", ".article", "article", ".detail-content", ".main-content",
+    "#content", ".article", "article", ".detail-content", ".main-content", ".view", ".con_text",
 )
 TITLE_SELECTORS = (".tit h1", ".xxgk_title h1", ".article-title", ".title h1", "h1", ".tit", ".title")
 INFO_SELECTORS = (".tit_info", ".xxgk_info", ".info", ".article-info", ".source", ".time", ".date")
-DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer")
+DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "template")
 BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "section", "article", "blockquote", "pre", "dd", "dt", "dl",
+    "section", "article", "blockquote", "pre", "dd", "dt", "dl", "aside",
 }
-BOILERPLATE = re.compile(r"^(扫一扫|掃一掃|分享到|上一篇|下一篇|【?打印|关闭窗口|相关报道|相关链接|责任编辑)")
+BOILERPLATE = re.compile(r"^\s*(扫一扫|掃一掃|分享到|分享至|上一篇|下一篇|上一条|下一条|【?打印|关闭窗口|【?关闭|责任编辑|编辑[:：]|来源[:：].{0,20}$)")
+RELATED = re.compile(r"^\s*(相关报道|相关链接|相关新闻|相关文章|延伸阅读|相關報道|相關鏈接)\s*$")
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
 MEETING_DATE = re.compile(r"^\s*[(（]?" + DATE.pattern + r"[)）]?\s*在.{0,30}?(?:人民代表大会|人大)")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[（(](?:19|20)\d{2}[〕\]）)]\d{1,4}号")
 
 KINDS = ("work_report", "news", "plan_notice", "other")
 
 
 @dataclass
 class Document:
-    """One document of a page. ``text`` is normalised; offsets of observations point into it."""
+    """One document of a page. ``text`` is normalised; observation offsets point into it."""
 
     doc_id: str
     ordinal: int
     title: str
-    page_date: date | None
+    page_date: date | None  # the date the page shows (a re-post date on mirrors)
     published: date | None  # vintage: the delivery date of a report, else the page date
     meeting_date: date | None
     kind: str
     text: str
-    source_text: str
+    source_text: str  # the page's own text of the document, before normalisation
     norm: Normalized = field(repr=False)
     encoding: str = ""
     encoding_how: str = ""
+    encoding_declared: str | None = None
 
 
 def parse_date(text: str) -> date | None:
@@ -67,31 +72,54 @@ def parse_date(text: str) -> date | None:
 def block_text(el: Tag) -> str:
     """Visible text of ``el`` with a newline at every block boundary and none inside inline runs."""
     parts: list[str] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # skip comments, CDATA, doctype
-                    parts.append(str(child))
-            elif isinstance(child, Tag):
-                block = child.name in BLOCK_TAGS
-                if block:
-                    parts.append("\n")
-                walk(child)
-                if block:
-                    parts.append("\n")
-
-    walk(el)
+    stack: list[tuple[object, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append("\n")
+        elif isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # not a comment, CDATA or doctype
+                parts.append(str(node))
+        elif isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                parts.append("\n")
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
     lines = (line.strip(" \t\r") for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line.strip())
 
 
-def _first(soup: Tag, selectors: tuple[str, ...]) -> Tag | None:
-    for sel in selectors:
-        el = soup.select_one(sel)
-        if el is not None and el.get_text(strip=True):
-            return el
-    return None
+class _Index:
+    """First element per id, class and tag name, built in one pass (CSS engines rescan the tree per selector)."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.soup = soup
+        self.first: dict[str, Tag] = {}
+        for el in soup.find_all(True):
+            for key in [el.name, *(f".{c}" for c in el.get("class", ())), *((f"#{el['id']}",) if el.get("id") else ())]:
+                self.first.setdefault(key, el)
+
+    def select(self, selector: str) -> Tag | None:
+        """Simple selectors ("#id", ".class", "tag", ".class tag") from the index; others via soupsieve."""
+        parts = selector.split()
+        if len(parts) == 1 and re.fullmatch(r"[#.]?[\w-]+", parts[0]):
+            return self.first.get(parts[0])
+        if len(parts) == 2 and all(re.fullmatch(r"[#.]?[\w-]+", p) for p in parts):
+            outer = self.first.get(parts[0])
+            if outer is None:
+                return None
+            name = parts[1]
+            if name[0] == ".":
+                return outer.find(class_=name[1:])
+            return outer.find(id=name[1:]) if name[0] == "#" else outer.find(name)
+        return self.soup.select_one(selector)
+
+    def first_of(self, selectors: tuple[str, ...]) -> Tag | None:
+        for sel in selectors:
+            el = self.select(sel)
+            if el is not None and el.get_text(strip=True):
+                return el
+        return None
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -102,44 +130,70 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
+def _block_parent(node) -> Tag | None:
+    parent, hops = node.parent, 0
+    while parent is not None and parent.name not in BLOCK_TAGS and hops < 6:
+        parent, hops = parent.parent, hops + 1
+    return parent
+
+
+def _link_share(el: Tag) -> float:
+    text = len(el.get_text(strip=True))
+    return sum(len(a.get_text(strip=True)) for a in el.find_all("a")) / text if text else 1.0
+
+
 def _drop_boilerplate(body: Tag) -> None:
-    for el in body.find_all(True):
-        if el.decomposed:
+    """Remove share/print/pager lines and 相关报道 headings with the link lists that follow them."""
+    for s in body.find_all(string=BOILERPLATE):
+        block = _block_parent(s)
+        if block is not None and not block.decomposed and block is not body and len(block.get_text(strip=True)) < 60:
+            block.decompose()
+    for s in body.find_all(string=RELATED):
+        block = _block_parent(s)
+        if block is None or block.decomposed or block is body:
             continue
-        own = el.get_text(strip=True)
-        if own and len(own) < 40 and BOILERPLATE.match(own):
-            el.decompose()
+        for sib in list(block.find_next_siblings()):
+            if sib.name in ("ul", "ol") or _link_share(sib) > 0.6:
+                sib.decompose()
+            else:
+                break
+        block.decompose()
 
 
 def _densest_block(soup: BeautifulSoup) -> Tag | None:
     """The element whose direct paragraphs hold the most non-link text: the usual article body."""
-    best, best_score = None, 0
-    for el in soup.find_all(["div", "td", "section", "article"]):
-        text = sum(len(p.get_text(strip=True)) for p in el.find_all(["p"], recursive=False))
-        links = sum(len(a.get_text(strip=True)) for a in el.find_all("a"))
-        score = text - 2 * links
-        if score > best_score:
-            best, best_score = el, score
-    return best
+    scores: dict[int, tuple[int, Tag]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        text = len(p.get_text(strip=True))
+        links = sum(len(a.get_text(strip=True)) for a in p.find_all("a"))
+        score, _ = scores.get(id(parent), (0, parent))
+        scores[id(parent)] = (score + text - 2 * links, parent)
+    best = max(scores.values(), key=lambda sp: sp[0], default=None)
+    return best[1] if best and best[0] > 0 else None
 
 
 def _items(soup: BeautifulSoup) -> list[Tag]:
-    """Repeated list items that each carry a heading and a long text: an aggregator page."""
-    for ul in soup.find_all(["ul", "ol"]):
-        kids = ul.find_all("li", recursive=False)
-        full = [k for k in kids if k.find(["h2", "h3", "h4"]) and len(k.get_text(strip=True)) > 300]
+    """Repeated siblings that each carry a heading and a long text: the items of an aggregator page."""
+    for container in soup.find_all(["ul", "ol", "div", "section"]):
+        kids = [k for k in container.find_all(["li", "div", "article", "section"], recursive=False)]
+        if len(kids) < 2:
+            continue
+        full = [k for k in kids if k.find(["h2", "h3", "h4"]) is not None and len(k.get_text(strip=True)) > 300]
         if len(full) >= 2:
             return full
     return []
 
 
 def _kind(title: str, text: str, trust: str) -> str:
-    head = title + text[:200]
-    if "政府工作报告" in head or re.search(r"向大会(作|报告)", text[:400]):
+    head = title + text[:300]
+    if "政府工作报告" in head or MEETING_DATE.search(text[:200]) or re.search(r"向大会(?:作|报告)", text[:400]):
         return "work_report"
-    if re.search(r"(通知|方案|规划|计划|意见|办法|決定|决定)", title):
+    if re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title) or DOC_NUMBER.search(text[:300]):
         return "plan_notice"
-    if trust in ("news", "mirror"):
+    if trust in ("news", "mirror") or re.search(r"记者|讯[(（]|日电|报道", text[:300]):
         return "news"
     return "other"
 
@@ -151,6 +205,8 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
         meeting = parse_date(m.group(0))
     published = meeting if meeting and (page_date is None or meeting <= page_date) else page_date
     title = normalize(title).text
+    if norm.traditional:  # short titles carry too few characters to detect the script themselves
+        title = "".join(simplify_char(c) if len(simplify_char(c)) == 1 else c for c in title)
     return Document(
         doc_id=f"{page_sha[:16]}-{ordinal}",
         ordinal=ordinal,
@@ -163,6 +219,20 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
         source_text=body,
         norm=norm,
     )
+
+
+def _page_date(soup: BeautifulSoup, index: _Index, selectors: dict) -> date | None:
+    if "date" in selectors and (el := soup.select_one(selectors["date"])) is not None:
+        if found := parse_date(el.get_text(" ")):
+            return found
+    info = index.first_of(INFO_SELECTORS)
+    if info is not None and (m := LABELLED_DATE.search(info.get_text(" "))):
+        return parse_date(m.group(0))
+    if meta := _meta(soup, "PubDate", "publishdate", "firstpublishedtime", "pubtime", "article:published_time"):
+        if found := parse_date(meta):
+            return found
+    m = LABELLED_DATE.search(soup.get_text(" ")[:20000])
+    return parse_date(m.group(0)) if m else None
 
 
 def parse_html(html: str, page_sha: str, trust: str = "official", selectors: dict | None = None) -> list[Document]:
@@ -183,38 +253,42 @@ def parse_html(html: str, page_sha: str, trust: str = "official", selectors: dic
             heading.decompose()
             texts = sorted((block_text(x) for x in item.find_all(["div", "p"])), key=len, reverse=True)
             body = texts[0] if texts else block_text(item)
-            docs.append(_document(page_sha, i, title, parse_date(item.get_text(" ")[-40:]) or None, body, trust))
+            docs.append(_document(page_sha, i, title, parse_date(item.get_text(" ")[-40:]), body, trust))
         return docs
+
     def own(key: str) -> tuple[str, ...]:
         return (selectors[key],) if key in selectors else ()
 
-    title_el = _first(soup, own("title") + TITLE_SELECTORS)
-    title = title_el.get_text(" ", strip=True) if title_el else (soup.title.get_text(strip=True).split("_")[0] if soup.title else "")
-    page_date = None
-    if "date" in selectors and (el := soup.select_one(selectors["date"])) is not None:
-        page_date = parse_date(el.get_text(" "))
-    info = _first(soup, INFO_SELECTORS)
-    if page_date is None and info is not None and (m := LABELLED_DATE.search(info.get_text(" "))):
-        page_date = parse_date(m.group(0))
-    if page_date is None and (meta := _meta(soup, "PubDate", "publishdate", "firstpublishedtime", "pubtime")):
-        page_date = parse_date(meta)
-    if page_date is None and (m := LABELLED_DATE.search(soup.get_text(" "))):
-        page_date = parse_date(m.group(0))
-    body_el = _first(soup, own("body") + BODY_SELECTORS) or _densest_block(soup) or soup.body or soup
+    index = _Index(soup)
+    title_el = index.first_of(own("title") + TITLE_SELECTORS)
+    if title_el is not None:
+        title = title_el.get_text(" ", strip=True)
+    else:
+        title = re.split(r"[_|｜-]", soup.title.get_text(strip=True))[0] if soup.title else ""
+    body_el = index.first_of(own("body") + BODY_SELECTORS) or _densest_block(soup) or soup.body or soup
+    page_date = _page_date(soup, index, selectors)
     _drop_boilerplate(body_el)
     return [_document(page_sha, 0, title, page_date, block_text(body_el), trust)]
 
 
+def _plain_text(decoded: Decoded, page_sha: str, trust: str) -> list[Document]:
+    first_line = next((ln.strip() for ln in decoded.text.splitlines() if ln.strip()), "")
+    return [_document(page_sha, 0, first_line[:80], parse_date(decoded.text[:2000]), decoded.text, trust)]
+
+
 def parse_page(data: bytes, page_sha: str, header_charset: str | None = None, trust: str = "official",
                selectors: dict | None = None) -> list[Document]:
-    """Decode and parse archived page bytes; plain text files become one document."""
+    """Decode and parse archived page bytes; plain text becomes one document. Raises ``NotText``."""
     decoded = decode(data, header_charset)
     head = decoded.text.lstrip()[:1000].lower()
-    if "<html" in head or "<body" in head or "<div" in head or "<p>" in head or "<!doctype" in head:
-        docs = parse_html(decoded.text, page_sha, trust, selectors)
+    if re.search(r"<(?:!doctype|html|body|div|p|table)[\s>]", head):
+        try:
+            docs = parse_html(decoded.text, page_sha, trust, selectors)
+        except RecursionError:  # a tree too deep for the HTML library itself: keep the text, drop the markup
+            stripped = re.sub(r"<[^>]*>", "\n", decoded.text)
+            docs = _plain_text(Decoded(stripped, decoded.encoding, decoded.how, decoded.declared), page_sha, trust)
     else:
-        first_line = next((ln.strip() for ln in decoded.text.splitlines() if ln.strip()), "")
-        docs = [_document(page_sha, 0, first_line[:80], parse_date(decoded.text[:2000]), decoded.text, trust)]
+        docs = _plain_text(decoded, page_sha, trust)
     for d in docs:
-        d.encoding, d.encoding_how = decoded.encoding, decoded.how
+        d.encoding, d.encoding_how, d.encoding_declared = decoded.encoding, decoded.how, decoded.declared
     return docs

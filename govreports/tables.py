@@ -9,15 +9,18 @@ from datetime import date
 
 import polars as pl
 
-from govreports.extract import extract
+from govreports.extract import document_years, extract
 from govreports.parse import Document
 from govreports.sources import Source
 
 DOCUMENT_SCHEMA = {
     "doc_id": pl.String, "source_id": pl.String, "region": pl.String, "url": pl.String, "archived_sha256": pl.String,
     "ordinal": pl.Int32, "title": pl.String, "published": pl.Date, "page_date": pl.Date, "meeting_date": pl.Date,
-    "kind": pl.String, "encoding": pl.String, "encoding_detected_by": pl.String, "duplicate_of": pl.String,
-    "n_chars": pl.Int64, "n_observations": pl.Int32, "text": pl.String,
+    "kind": pl.String, "reviewed_year": pl.Int32, "target_year": pl.Int32, "encoding": pl.String,
+    "encoding_detected_by": pl.String, "encoding_declared": pl.String, "traditional": pl.Boolean,
+    "pinyin_removed": pl.Int32, "mojibake_repaired": pl.Int32, "mojibake_damaged": pl.Int32,
+    "duplicate_of": pl.String, "n_chars": pl.Int64, "n_observations": pl.Int32, "text": pl.String,
+    "source_text": pl.String,
 }
 OBSERVATION_SCHEMA = {
     "obs_id": pl.String, "region": pl.String, "region_name": pl.String, "indicator": pl.String, "measure": pl.String,
@@ -25,6 +28,7 @@ OBSERVATION_SCHEMA = {
     "unit": pl.String, "value_as_printed": pl.String, "doc_id": pl.String, "source_id": pl.String,
     "source_url": pl.String, "trust": pl.String, "archived_sha256": pl.String, "published": pl.Date,
     "text": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+    "source_char_start": pl.Int32, "source_char_end": pl.Int32,
 }
 STATUS_RANK = {"actual": 0, "preliminary": 1, "target": 2}
 TRUST_RANK = {"official": 0, "news": 1, "mirror": 2}
@@ -45,24 +49,53 @@ def obs_id(doc_id: str, indicator: str, measure: str, year: int, base_year: int 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _fingerprint(text: str) -> str:
-    """Whitespace- and punctuation-insensitive hash: the same report re-posted with other spacing."""
-    return hashlib.sha256(re.sub(r"[\s\W_]+", "", text).encode("utf-8")).hexdigest()
+NEAR_DUPLICATE = 0.9  # shingle overlap above which two documents with the same numbers are one text
+
+
+@dataclass
+class _Print:
+    """What duplicate detection compares: exact content, 8-character shingles and the printed numbers."""
+
+    doc_id: str
+    exact: str
+    shingles: set[int]
+    numbers: list[str]
+
+    @classmethod
+    def of(cls, doc_id: str, text: str) -> "_Print":
+        core = re.sub(r"[\s\W_]+", "", text)
+        return cls(doc_id, hashlib.sha256(core.encode("utf-8")).hexdigest(),
+                   {hash(core[i : i + 8]) for i in range(max(1, len(core) - 7))},
+                   sorted(re.findall(r"\d+(?:\.\d+)?", text)))
+
+    def duplicates(self, other: "_Print") -> bool:
+        if self.exact == other.exact:
+            return True
+        small, large = sorted((len(self.shingles), len(other.shingles)))
+        if small < NEAR_DUPLICATE * large or self.numbers != other.numbers:
+            return False  # a text with other numbers is another version, never a duplicate
+        return len(self.shingles & other.shingles) / len(self.shingles | other.shingles) >= NEAR_DUPLICATE
+
+
+def _duplicate_of(fp: "_Print", canon: list["_Print"]) -> str | None:
+    return next((c.doc_id for c in canon if fp.duplicates(c)), None)
 
 
 def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(documents, observations) for parsed pages; duplicate documents yield no observations."""
-    doc_rows, obs_rows, canonical = [], [], {}
+    doc_rows, obs_rows, canonical = [], [], []
     ordered = sorted(
         ((p, d) for p in pages for d in p.documents),
         key=lambda pd: (TRUST_RANK[pd[0].source.trust], pd[1].published or date.max, pd[0].url, pd[1].ordinal),
     )
     for page, doc in ordered:
-        fp = _fingerprint(doc.text)
-        duplicate_of = canonical.get(fp) if len(doc.text) > 200 else None
+        fp = _Print.of(doc.doc_id, doc.text)
+        duplicate_of = _duplicate_of(fp, canonical) if len(doc.text) > 200 else None
         if duplicate_of is None:
-            canonical.setdefault(fp, doc.doc_id)
-        observations = [] if duplicate_of else extract(doc.text, doc.published.year if doc.published else None)
+            canonical.append(fp)
+        year = doc.published.year if doc.published else None
+        observations = [] if duplicate_of else extract(doc.text, year)
+        reviewed, target = document_years(doc.text, year)
         for o in observations:
             obs_rows.append({
                 "obs_id": obs_id(doc.doc_id, o.indicator, o.measure, o.year, o.base_year, o.status, o.char_start, o.char_end),
@@ -72,13 +105,19 @@ def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
                 "doc_id": doc.doc_id, "source_id": page.source.id, "source_url": page.url, "trust": page.source.trust,
                 "archived_sha256": page.sha256, "published": doc.published, "text": o.text,
                 "char_start": o.char_start, "char_end": o.char_end,
+                "source_char_start": doc.norm.source_span(o.char_start, o.char_end)[0],
+                "source_char_end": doc.norm.source_span(o.char_start, o.char_end)[1],
             })
         doc_rows.append({
             "doc_id": doc.doc_id, "source_id": page.source.id, "region": page.source.region, "url": page.url,
             "archived_sha256": page.sha256, "ordinal": doc.ordinal, "title": doc.title, "published": doc.published,
-            "page_date": doc.page_date, "meeting_date": doc.meeting_date, "kind": doc.kind, "encoding": doc.encoding,
-            "encoding_detected_by": doc.encoding_how, "duplicate_of": duplicate_of, "n_chars": len(doc.text),
-            "n_observations": len(observations), "text": doc.text,
+            "page_date": doc.page_date, "meeting_date": doc.meeting_date, "kind": doc.kind,
+            "reviewed_year": reviewed, "target_year": target, "encoding": doc.encoding,
+            "encoding_detected_by": doc.encoding_how, "encoding_declared": doc.encoding_declared,
+            "traditional": doc.norm.traditional, "pinyin_removed": doc.norm.pinyin_removed,
+            "mojibake_repaired": doc.norm.mojibake_repaired, "mojibake_damaged": doc.norm.mojibake_damaged,
+            "duplicate_of": duplicate_of, "n_chars": len(doc.text), "n_observations": len(observations),
+            "text": doc.text, "source_text": doc.source_text,
         })
     documents = pl.DataFrame(doc_rows, schema=DOCUMENT_SCHEMA).sort("doc_id")
     observations = pl.DataFrame(obs_rows, schema=OBSERVATION_SCHEMA).sort("doc_id", "char_start", "indicator", "measure")

@@ -2,6 +2,9 @@
 
 from datetime import date
 
+import pytest
+
+from govreports.decode import NotText
 from govreports.parse import parse_page
 
 
@@ -46,10 +49,11 @@ def test_item_text_is_the_item_body_only(mirror_docs):
 
 def test_government_notice_title_date_kind(notice_docs):
     (doc,) = notice_docs
-    assert doc.title.startswith("深圳市羅湖區(qū)人民政府辦公室印發(fā)")
+    assert doc.title == ("深圳市罗湖区人民政府办公室印发罗湖区关于贯彻落实《深圳市“十二五”规划纲要实施方案》、"
+                         "《珠江三角洲“四年大发展”任务分解计划》和《“深圳质量”行动计划》的工作方案的通知")
     assert doc.page_date == date(2012, 3, 5) and doc.kind == "plan_notice"
-    assert doc.text.startswith("(2012年3月5日)\n羅府辦〔2012〕6號")
-    assert "掃一掃" not in doc.text and "知識圖譜" not in doc.text
+    assert doc.text.startswith("(2012年3月5日)\n罗府办〔2012〕6号")
+    assert "扫一扫" not in doc.text and "知识图谱" not in doc.text
 
 
 def test_offset_map_points_back_into_the_page_text(news_docs):
@@ -77,3 +81,58 @@ def test_source_selectors_override_the_generic_layout():
     sel = {"title": ".x-name", "date": ".x-when", "body": ".x-body"}
     (doc,) = parse_page(html.encode("utf-8"), "a" * 64, selectors=sel)
     assert (doc.title, doc.page_date, doc.text) == ("2014年罗湖区政府工作报告", date(2014, 1, 16), "初步统计,本区生产总值完成1488亿元。")
+
+
+def test_documents_carry_script_and_repair_flags(news_docs, mirror_docs, notice_docs):
+    (notice,) = notice_docs
+    assert (notice.norm.traditional, notice.encoding, notice.encoding_how) == (True, "utf-8", "meta")
+    assert notice.norm.pinyin_removed > 1000 and notice.norm.mojibake_repaired > 0
+    for doc in news_docs + mirror_docs:
+        assert (doc.norm.traditional, doc.norm.pinyin_removed, doc.norm.mojibake_repaired, doc.norm.mojibake_damaged) == (False, 0, 0, 0)
+    assert (news_docs[0].encoding, news_docs[0].encoding_how, news_docs[0].encoding_declared) == ("gb18030", "meta", "gb2312")
+
+
+def test_reviewed_and_target_years(mirror_docs, notice_docs):
+    from govreports.extract import document_years
+
+    years = [document_years(d.text, d.published.year) for d in mirror_docs if d.kind == "work_report"]
+    assert years == [(2013, 2014), (2012, 2013), (2012, 2013), (2020, 2021)]
+    assert document_years(notice_docs[0].text, 2012) == (None, 2015)
+
+
+def test_related_reports_lists_and_share_lines_are_left_out():
+    html = """<html><head><meta charset="utf-8"></head><body><div class="article-content">
+    <p>初步统计,本区生产总值完成1488亿元。</p><div class="share">分享到:微信 微博</div>
+    <p><strong>相关报道</strong></p><ul><li><a href="a.html">罗湖区召开经济工作会议</a></li><li><a href="b.html">另一条新闻</a></li></ul>
+    <p>扫一扫在手机上打开当前页</p></div></body></html>"""
+    (doc,) = parse_page(html.encode("utf-8"), "c" * 64)
+    assert doc.text == "初步统计,本区生产总值完成1488亿元。"
+
+
+def test_wrong_charset_declared_is_overruled_and_recorded():
+    html = '<html><head><meta charset="gb2312"></head><body><div id="zoom"><p>本区生产总值完成1488亿元。</p></div></body></html>'
+    (doc,) = parse_page(html.encode("utf-8"), "d" * 64)
+    assert doc.text == "本区生产总值完成1488亿元。"
+    assert (doc.encoding, doc.encoding_how, doc.encoding_declared) == ("utf-8", "utf-8", "gb2312")
+
+
+@pytest.mark.parametrize("data", [b"", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, b"\x00" * 1000])
+def test_empty_and_binary_pages_are_refused_cleanly(data):
+    with pytest.raises(NotText):
+        parse_page(data, "e" * 64)
+
+
+def test_deeply_nested_page_keeps_its_text():
+    depth = 20000
+    html = "<html><body>" + "<div>" * depth + "<p>本区生产总值完成1488亿元。</p>" + "</div>" * depth + "</body></html>"
+    (doc,) = parse_page(html.encode("utf-8"), "f" * 64)
+    assert doc.text == "本区生产总值完成1488亿元。"
+
+
+def test_enormous_page_is_parsed_whole():
+    para = "<p>初步统计,本区生产总值完成1488亿元,同比增长9.2%。</p>"
+    html = '<html><head><meta charset="utf-8"></head><body><div id="zoom">' + para * 40000 + "</div></body></html>"
+    data = html.encode("utf-8")
+    assert len(data) > 2_900_000
+    (doc,) = parse_page(data, "0" * 64)
+    assert doc.text.count("本区生产总值完成1488亿元") == 40000

@@ -56,5 +56,6 @@ RULES: tuple[Rule, ...] = (
     Rule("base_year_before_year", "error", "base_year is not before year",
          lambda: pl.col("base_year").is_null() | (pl.col("base_year") < pl.col("year"))),
     Rule("offsets_valid", "error", "char_start/char_end do not delimit a span of the document",
-         lambda: (pl.col("char_start") >= 0) & (pl.col("char_end") > pl.col("char_start"))),
+         lambda: (pl.col("char_start") >= 0) & (pl.col("char_end") > pl.col("char_start"))
+         & (pl.col("source_char_start") >= 0) & (pl.col("source_char_end") > pl.col("source_char_start"))),
 )

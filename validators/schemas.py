@@ -41,6 +41,8 @@ def _observation_columns() -> dict[str, pa.Column]:
         "text": pa.Column(pl.String),
         "char_start": pa.Column(pl.Int32),
         "char_end": pa.Column(pl.Int32),
+        "source_char_start": pa.Column(pl.Int32),
+        "source_char_end": pa.Column(pl.Int32),
     }
 
 
@@ -72,13 +74,24 @@ def documents_schema() -> pa.DataFrameSchema:
             "page_date": pa.Column(pl.Date, nullable=True),
             "meeting_date": pa.Column(pl.Date, nullable=True),
             "kind": pa.Column(pl.String, pa.Check.isin(KINDS)),
+            "reviewed_year": pa.Column(pl.Int32, nullable=True),
+            "target_year": pa.Column(pl.Int32, nullable=True),
             "encoding": pa.Column(pl.String),
-            "encoding_detected_by": pa.Column(pl.String),
+            "encoding_detected_by": pa.Column(pl.String, pa.Check.isin(["bom", "header", "meta", "utf-8", "detected"])),
+            "encoding_declared": pa.Column(pl.String, nullable=True),
+            "traditional": pa.Column(pl.Boolean),
+            "pinyin_removed": pa.Column(pl.Int32, pa.Check.ge(0)),
+            "mojibake_repaired": pa.Column(pl.Int32, pa.Check.ge(0)),
+            "mojibake_damaged": pa.Column(pl.Int32, pa.Check.ge(0)),
             "duplicate_of": pa.Column(pl.String, nullable=True),
             "n_chars": pa.Column(pl.Int64, pa.Check.ge(0)),
             "n_observations": pa.Column(pl.Int32, pa.Check.ge(0)),
             "text": pa.Column(pl.String),
+            "source_text": pa.Column(pl.String),
         },
+        checks=[pa.Check(lambda d: d.lazyframe.select(
+            pl.col("duplicate_of").is_null() | (pl.col("n_observations") == 0)),
+            name="duplicates_yield_nothing", error="a duplicate document has observations of its own")],
         strict=True,
         name="documents",
     )
