@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 MEASURES = ("level", "growth", "change_pp", "cagr", "cumulative")
 STATUSES = ("actual", "preliminary", "target")
-QUALIFIERS = ("eq", "approx", "ge", "le")
+QUALIFIERS = ("eq", "approx", "ge", "le", "range")
 UNITS = ("CNY_100M", "CNY", "USD_100M", "percent", "pp", "m2", "m3", "kWh", "tce", "ug_m3", "days")
 TRUST_LEVELS = ("official", "news", "mirror")
 
@@ -93,14 +93,17 @@ COMPOUND_ALIASES = {
     "城乡居民人均可支配收入": ("disposable_income_urban", "disposable_income_rural"),
 }
 
-# After a 万元GDP… mention, a bare second member of an enumeration names its sibling indicator
-# (万元GDP建设用地、水耗、电耗分别下降…).
+# After a mention of a family (万元GDP…, 空气质量…), a bare later member names its sibling indicator:
+# 万元GDP建设用地、水耗、电耗分别下降…; 空气质量优良天数…达288天,优良率79.1%.
 CONTINUATION_ALIASES = {
-    "建设用地": "land_per_10k_gdp",
-    "水耗": "water_per_10k_gdp",
-    "电耗": "electricity_per_10k_gdp",
-    "综合能耗": "energy_per_10k_gdp",
-    "能耗": "energy_per_10k_gdp",
+    "万元(?:GDP|生产总值)": {
+        "建设用地": "land_per_10k_gdp",
+        "水耗": "water_per_10k_gdp",
+        "电耗": "electricity_per_10k_gdp",
+        "综合能耗": "energy_per_10k_gdp",
+        "能耗": "energy_per_10k_gdp",
+    },
+    "空气(?:质量)?优良": {"优良率": "good_air_rate", "优良天数": "good_air_days"},
 }
 
 

@@ -10,7 +10,7 @@ from govreports.decode import NotText
 from govreports.extract import extract
 from govreports.parse import parse_page
 
-FIELDS = ("indicator", "measure", "year", "base_year", "status", "qualifier", "value", "unit", "value_as_printed",
+FIELDS = ("indicator", "measure", "year", "base_year", "status", "qualifier", "value", "value_high", "unit", "value_as_printed",
           "text", "char_start", "char_end")
 
 

@@ -43,6 +43,8 @@ CATALOG_UNITS = {
     "days": ("days", Decimal(1)),
 }
 
+_HAS_CN = re.compile("百分之|[零〇一二两三四五六七八九十百千][万亿]?(?:美元|元|%|个百分点|平方米|立方米|千瓦时|吨|微克|天)")
+
 # A scale with no unit is money only at these magnitudes (突破300亿), and not before a counter (亿人次).
 BARE_MONEY_SCALES = ("亿", "千亿", "万亿")
 COUNTERS = set("人户个家套平册张项次台辆吨件条所座名")
@@ -51,9 +53,19 @@ _unit_alt = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _scale_alt = "|".join(sorted(SCALES, key=len, reverse=True))
 QUANTITY = re.compile(
     rf"(?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:\s*[-~～至到]\s*(?P<high>\d+(?:\.\d+)?))?"
+    rf"(?:%?\s*[-~～至到]\s*(?P<high>\d+(?:\.\d+)?))?"
     rf"\s*(?P<scale>{_scale_alt})?(?P<unit>{_unit_alt})?"
 )
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_cn = "零〇一二两三四五六七八九十百千"
+# 一千四百八十八亿元, 两千三百七十五点三亿元, 三万七千八百二十元, 千亿元; 百分之九点二
+CN_QUANTITY = re.compile(
+    rf"百分之(?P<pct>[{_cn}]+(?:点[零〇一二三四五六七八九]+)?)"
+    rf"|(?P<cn>[{_cn}]+(?:[万亿][{_cn}]+)*(?:点[零〇一二三四五六七八九]+)?)(?P<cscale>{_scale_alt})?(?P<cunit>{_unit_alt})"
+)
+# 多元化, 二元结构, 单元: 元 that is not a currency
+NOT_CURRENCY = re.compile(r"元(?:化|素|结构|论|件|宵|旦|首|老|帅|年|月)")
 
 
 @dataclass(frozen=True)
@@ -76,10 +88,50 @@ class Quantity:
         return float(self.amount / size)
 
 
+def cn_number(numeral: str) -> Decimal:
+    """Value of a Chinese numeral (一千四百八十八, 两千三百七十五点三, 三万七千八百二十, 千)."""
+    whole, _, frac = numeral.partition("点")
+    total, section, digit = Decimal(0), Decimal(0), 0
+    for ch in whole:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL:
+            section += (digit or 1) * CN_SMALL[ch]
+            digit = 0
+        elif ch == "万":
+            total += (section + digit) * 10_000
+            section, digit = Decimal(0), 0
+        elif ch == "亿":
+            total = (total + section + digit) * 100_000_000
+            section, digit = Decimal(0), 0
+    value = total + section + digit
+    if frac:
+        value += Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return value
+
+
+def _cn_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    out = []
+    for m in CN_QUANTITY.finditer(text, start, end):
+        if m.group("pct"):
+            out.append(Quantity(cn_number(m.group("pct")), "percent", m.start(), m.end(), m.group(0)))
+            continue
+        numeral, scale, unit = m.group("cn"), m.group("cscale"), m.group("cunit")
+        if len(numeral) < 2 and not scale and numeral != "千":
+            continue  # 二元结构, 一元: a single character is too weak a signal
+        if unit == "元" and NOT_CURRENCY.match(text, m.end("cunit") - 1):
+            continue
+        dim, unit_factor = UNITS[unit]
+        amount = cn_number(numeral) * (SCALES[scale] if scale else 1) * unit_factor
+        out.append(Quantity(amount, dim, m.start(), m.end(), m.group(0)))
+    return out
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity with a unit or a scale in ``text[start:end]``; bare counts and years are skipped."""
-    out = []
-    for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    out = _cn_quantities(text, start, end) if _HAS_CN.search(text, start, end) else []
+    for m in QUANTITY.finditer(text, start, end):
         unit, scale = m.group("unit"), m.group("scale")
         if unit is None and scale is None:
             continue
@@ -90,4 +142,4 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         amount = Decimal(m.group("num").replace(",", "")) * factor * unit_factor
         high = Decimal(m.group("high")) * factor * unit_factor if m.group("high") else None
         out.append(Quantity(amount, dim, m.start(), m.end(), m.group(0), high))
-    return out
+    return sorted(out, key=lambda q: q.start) if len(out) > 1 else out

@@ -25,7 +25,7 @@ DOCUMENT_SCHEMA = {
 OBSERVATION_SCHEMA = {
     "obs_id": pl.String, "region": pl.String, "region_name": pl.String, "indicator": pl.String, "measure": pl.String,
     "year": pl.Int32, "base_year": pl.Int32, "status": pl.String, "qualifier": pl.String, "value": pl.Float64,
-    "unit": pl.String, "value_as_printed": pl.String, "doc_id": pl.String, "source_id": pl.String,
+    "value_high": pl.Float64, "unit": pl.String, "value_as_printed": pl.String, "doc_id": pl.String, "source_id": pl.String,
     "source_url": pl.String, "trust": pl.String, "archived_sha256": pl.String, "published": pl.Date,
     "text": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
     "source_char_start": pl.Int32, "source_char_end": pl.Int32,
@@ -101,7 +101,7 @@ def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
                 "obs_id": obs_id(doc.doc_id, o.indicator, o.measure, o.year, o.base_year, o.status, o.char_start, o.char_end),
                 "region": page.source.region, "region_name": page.source.name, "indicator": o.indicator,
                 "measure": o.measure, "year": o.year, "base_year": o.base_year, "status": o.status,
-                "qualifier": o.qualifier, "value": o.value, "unit": o.unit, "value_as_printed": o.value_as_printed,
+                "qualifier": o.qualifier, "value": o.value, "value_high": o.value_high, "unit": o.unit, "value_as_printed": o.value_as_printed,
                 "doc_id": doc.doc_id, "source_id": page.source.id, "source_url": page.url, "trust": page.source.trust,
                 "archived_sha256": page.sha256, "published": doc.published, "text": o.text,
                 "char_start": o.char_start, "char_end": o.char_end,
@@ -138,6 +138,6 @@ def panel(observations: pl.DataFrame) -> pl.DataFrame:
         n_distinct_values=pl.col("value").n_unique().cast(pl.Int32),
     )
     best = ranked.group_by(key, maintain_order=True).first().select(
-        *key, "status", "qualifier", "value", "unit", "obs_id", "published", "region_name"
+        *key, "status", "qualifier", "value", "value_high", "unit", "obs_id", "published", "region_name"
     )
     return best.join(support, on=key, how="left", nulls_equal=True).sort(key, nulls_last=True)

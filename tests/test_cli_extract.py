@@ -24,7 +24,7 @@ def test_jsonl_has_the_contract_fields_and_no_prefect():
     gdp = next(r for r in rows if r["indicator"] == "gdp" and r["measure"] == "level")
     assert gdp == {
         "indicator": "gdp", "measure": "level", "year": 2012, "base_year": None, "status": "actual", "qualifier": "eq",
-        "value": 1359.0, "unit": "CNY_100M", "value_as_printed": "1359亿元", "text": gdp["text"],
+        "value": 1359.0, "value_high": None, "unit": "CNY_100M", "value_as_printed": "1359亿元", "text": gdp["text"],
         "char_start": gdp["char_start"], "char_end": gdp["char_end"], "published": "2013-08-29", "file": str(NEWS_PAGE),
     }
     assert "本地生产总值1359亿元" in gdp["text"]

@@ -45,7 +45,9 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_matches_catalog", "error", "unit differs from the catalog's unit for this indicator and measure",
          lambda: (pl.col("unit") == _lookup(EXPECTED_UNIT)).fill_null(False)),
     Rule("value_in_plausible_range", "error", "value outside the catalog's plausible range for a district",
-         lambda: pl.col("value").is_between(_lookup(RANGE_LO), _lookup(RANGE_HI)).fill_null(False)),
+         lambda: (pl.col("value").is_between(_lookup(RANGE_LO), _lookup(RANGE_HI))
+                  & (pl.col("value_high").is_null() | pl.col("value_high").is_between(_lookup(RANGE_LO), _lookup(RANGE_HI))))
+         .fill_null(False)),
     Rule("year_plausible_for_document", "error",
          f"year more than {MAX_YEARS_BACK} years before or {MAX_YEARS_AHEAD} after the document's date",
          lambda: pl.col("published").is_null() | pl.col("year").is_between(
@@ -55,6 +57,10 @@ RULES: tuple[Rule, ...] = (
          | (pl.col("year") <= pl.col("published").dt.year())),
     Rule("base_year_before_year", "error", "base_year is not before year",
          lambda: pl.col("base_year").is_null() | (pl.col("base_year") < pl.col("year"))),
+    Rule("range_well_formed", "error", "value_high is set exactly for a range and lies above value",
+         lambda: pl.when(pl.col("qualifier") == "range")
+         .then(pl.col("value_high").is_not_null() & (pl.col("value_high") > pl.col("value")))
+         .otherwise(pl.col("value_high").is_null())),
     Rule("offsets_valid", "error", "char_start/char_end do not delimit a span of the document",
          lambda: (pl.col("char_start") >= 0) & (pl.col("char_end") > pl.col("char_start"))
          & (pl.col("source_char_start") >= 0) & (pl.col("source_char_end") > pl.col("source_char_start"))),

@@ -1,0 +1,143 @@
+"""Where a statement sits in its document: section, years in force, five-year-plan summaries, status words.
+
+A work report reviews one year (一、2013年工作回顾) and sets targets for the next (二、2014年的发展目标);
+a plan sets targets 到2015年; a passage that opens with “十三五”时期 summarises a whole plan period
+until the text turns to something else (各位代表, 过去一年, a new heading or a dated sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+YEAR = r"((?:19|20)\d{2})"
+CN_NUM = "一二三四五六七八九十"
+PLAN_PERIODS = {"十一五": (2005, 2010), "十二五": (2010, 2015), "十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}
+
+HEADING_NUMERAL = set(CN_NUM)
+BOUNDARY = set("。!?！？\n:： \t")
+REVIEW_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?[^。]{0,6}?(?:工作)?回顾")
+TARGET_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?[^。,]{0,4}?(?:的)?(?:发展目标|主要目标|工作安排|主要工作|工作任务|主要任务|总体要求)")
+BY_YEAR = re.compile(r"到" + YEAR + r"年")
+TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
+# a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,罗湖…
+EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[区年]|罗湖|我区|本区|辖区|地区|是)")
+NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
+PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
+SCOPE_CLOSER = re.compile(rf"\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年)")
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+
+PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
+TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要目标|目标(?:为|是)|力争|争取|确保|计划|预期")
+COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到)了?(?:年度|年初|全年)?(?:预期)?目标")
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    kind: str  # review | target | other
+    year: int | None
+
+
+def sections(text: str, published_year: int | None) -> list[Section]:
+    """Top-level sections (一、…) with what they are about: a reviewed year or a target year."""
+    out = [Section(0, "other", None)]
+    comma = text.find("、")
+    while comma >= 0:
+        at = comma
+        while at > 0 and comma - at < 3 and text[at - 1] in HEADING_NUMERAL:
+            at -= 1
+        end, comma = comma + 1, text.find("、", comma + 1)
+        if at == end - 1 or (at and text[at - 1] not in BOUNDARY):
+            continue  # not 一、 … at the start of a line or sentence
+        head = text[end : end + 40]
+        if (r := REVIEW_HEAD.match(head)) and "回顾" in head[:20]:
+            year = int(r.group("year")) if r.group("year") else (published_year - 1 if published_year else None)
+            out.append(Section(at, "review", year))
+        elif t := TARGET_HEAD.match(head):
+            out.append(Section(at, "target", int(t.group("year")) if t.group("year") else None))
+        else:
+            out.append(Section(at, "other", None))
+    resolved = []
+    for i, s in enumerate(out):
+        end = out[i + 1].start if i + 1 < len(out) else len(text)
+        if s.kind == "target" and s.year is None and (by := BY_YEAR.search(text, s.start, end)):
+            s = Section(s.start, s.kind, int(by.group(1)))
+        resolved.append(s)
+    return resolved
+
+
+def document_years(text: str, published_year: int | None) -> tuple[int | None, int | None]:
+    """(reviewed year, target year) of a document: its first review and first target sections."""
+    found = sections(text, published_year)
+    reviewed = next((s.year for s in found if s.kind == "review"), None)
+    target = next((s.year for s in found if s.kind == "target"), None)
+    return reviewed, target
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """Where the sentence starts if only spaces or an opening quote stand before ``pos``, else None."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t“\"":
+        i -= 1
+    return i + 1 if i < 0 or text[i] in "。!?！？\n" else None
+
+
+class DocContext:
+    """Positions of sections, context years and plan-period passages of one document."""
+
+    def __init__(self, text: str, published_year: int | None):
+        self.text = text
+        self.published_year = published_year
+        self.sections = sections(text, published_year)
+        self._section_starts = [s.start for s in self.sections]
+        self._year_pos: list[int] | None = None  # context years, found on first use
+        self._year_val: list[int] = []
+        self._openers = [(start, PLAN_PERIODS[m.group(1)]) for m in PLAN_OPENER.finditer(text)
+                         if (start := _sentence_start(text, m.start())) is not None]
+        self._closers = []
+        if self._openers:  # sentences that turn away from a plan summary: only needed when there is one
+            starts = [m.end() for m in SENTENCE_END.finditer(text)]
+            self._closers = [s - 1 for s in starts if text[s - 1] == "\n" or SCOPE_CLOSER.match(text, s)]
+        self.plan_starts = {end: start for name, (start, end) in PLAN_PERIODS.items() if name in text}
+
+    def section_at(self, pos: int) -> Section:
+        return self.sections[bisect.bisect_right(self._section_starts, pos) - 1]
+
+    def running_year(self, pos: int) -> int | None:
+        """The last context-setting year stated before ``pos``."""
+        if self._year_pos is None:
+            marks = [(m.start(), int(m.group(1))) for m in EXPLICIT_YEAR.finditer(self.text)
+                     if not m.start() or self.text[m.start() - 1] not in NOT_CONTEXT_BEFORE]
+            self._year_pos, self._year_val = [p for p, _ in marks], [y for _, y in marks]
+        i = bisect.bisect_left(self._year_pos, pos)
+        return self._year_val[i - 1] if i else None
+
+    def plan_scope(self, pos: int) -> tuple[int, int] | None:
+        """(start, end) years of the plan period a summary passage around ``pos`` is about."""
+        i = bisect.bisect_right([o for o, _ in self._openers], pos)
+        if not i:
+            return None
+        opened, period = self._openers[i - 1]
+        j = bisect.bisect_right(self._closers, opened)
+        if j < len(self._closers) and self._closers[j] <= pos:
+            return None
+        return period
+
+    def plan_near(self, pos: int) -> tuple[int, int] | None:
+        """The plan period named closest before ``pos`` in the same paragraph (300 characters at most)."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        window = self.text[max(start, pos - 300) : pos]
+        found = [(window.rfind(name), name) for name in PLAN_PERIODS if name in window]
+        return PLAN_PERIODS[max(found)[1]] if found else None
+
+    def status(self, sentence: str, section: Section) -> str:
+        """Status words of a sentence (up to 。), or the section's: target, preliminary or actual."""
+        plain = COMPARED_TO_TARGET.sub("", sentence)
+        by = BY_YEAR.search(sentence)
+        if section.kind == "target" or TARGET_WORDS.search(plain) or (
+            by and (self.published_year is None or int(by.group(1)) >= self.published_year)
+        ):
+            return "target"
+        return "preliminary" if PRELIMINARY.search(sentence) else "actual"
