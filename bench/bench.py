@@ -13,7 +13,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+from govreports.archive import Archive  # noqa: E402
+from govreports.crawl import crawl  # noqa: E402
 from govreports.extract import extract  # noqa: E402
+from govreports.fetch import Policy, session  # noqa: E402
+from govreports.sources import Source  # noqa: E402
 from govreports.normalize import normalize  # noqa: E402
 from govreports.parse import parse_page  # noqa: E402
 
@@ -27,6 +35,50 @@ def best_of(fn, repeats: int = 9) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return min(times)
+
+
+def fetch_bench(n_pages: int = 300) -> None:
+    """Crawl a loopback site of ``n_pages`` real-sized pages with the rate limit off."""
+    page = (ROOT / "corpus/site/www.szlh.gov.cn/xxgk/zcfg/content/post_2318743.html").read_bytes()
+    listing = ("<html><body>" + "".join(f'<a href="post_{i}.html">{i}</a>' for i in range(n_pages)) + "</body></html>").encode()
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("index.html"):
+                body = listing
+            elif "post_" in self.path:
+                body = page + self.path.encode()  # distinct bytes per page
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    source = Source(id="bench", region="440303", name="罗湖区", trust="official", start_urls=(base + "/index.html",),
+                    link_pattern=r"post_\d+\.html$", min_interval_s=0)
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Archive(tmp)
+        t0 = time.perf_counter()
+        records = crawl(source, archive, session(), policy=Policy(min_interval_s=0))
+        first = time.perf_counter() - t0
+        fetched = [r for r in records if r.role == "page" and r.outcome == "new"]
+        mb = sum(r.bytes for r in fetched) / 1e6
+        t0 = time.perf_counter()
+        crawl(source, archive, session(), policy=Policy(min_interval_s=0))
+        second = time.perf_counter() - t0
+    server.shutdown()
+    print(f"fetch+archive (loopback, rate limit off): {len(fetched) / first:8.1f} pages/s  {mb / first:6.2f} MB/s"
+          f"  ({len(fetched)} pages, {mb:.1f} MB in {first:.2f} s)")
+    print(f"re-crawl of the unchanged site:           {second:8.2f} s (listing page only, nothing archived)")
 
 
 def main() -> int:
@@ -47,6 +99,7 @@ def main() -> int:
     print(f"normalise only:                {text_mb / t_norm:8.2f} MB/s of text")
     print(f"extract on normalised text:    {text_mb / t_extract:8.2f} MB/s of text")
     print(f"normalise + extract:           {text_mb / t_both:8.2f} MB/s of text")
+    fetch_bench()
     return 0
 
 

@@ -17,6 +17,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--curated-dir", default="curated", help="published data directory (default: curated/)")
     run.add_argument("--source", action="append", dest="source_ids", metavar="ID", help="only this source (repeatable)")
     run.add_argument("--refetch", action="store_true", help="download article pages again even if archived")
+    run.add_argument("--concurrency", type=int, default=4, help="sources crawled at once (each host stays serial)")
+    ver = sub.add_parser("verify", help="re-hash the archive; exit 1 if any object was altered or is missing")
+    ver.add_argument("--raw-dir", default="raw", help="archive directory (default: raw/)")
     ex = sub.add_parser("extract", help="print the observations in HTML or text files (no Prefect, no archive)")
     ex.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     ex.add_argument("files", nargs="+", metavar="FILE")
@@ -39,7 +42,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         summary = run_pipeline(
             sources_path=args.sources, raw_dir=args.raw_dir, curated_dir=args.curated_dir,
-            source_ids=args.source_ids, refetch=args.refetch,
+            source_ids=args.source_ids, refetch=args.refetch, concurrency=args.concurrency,
         )
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -52,10 +55,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(raw_dir: str) -> int:
+    from govreports.archive import Archive
+
+    checked, problems = Archive(raw_dir).verify()
+    for p in problems:
+        print(p)
+    print(f"{raw_dir}: {checked} object(s) checked, " + (f"{len(problems)} problem(s)" if problems else "all intact"))
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return cmd_extract(args.files, args.format)
+    if args.command == "verify":
+        return cmd_verify(args.raw_dir)
     return cmd_run(args)
 
 

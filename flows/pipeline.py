@@ -12,7 +12,8 @@ from prefect.cache_policies import NO_CACHE
 
 from govreports import tables
 from govreports.archive import Archive, FetchRecord
-from govreports.fetch import crawl, session
+from govreports.crawl import crawl_all
+from govreports.fetch import session
 from govreports.pages import ParseFailure, archived_pages
 from govreports.publish import publish
 from govreports.sources import Source, load_sources
@@ -35,7 +36,9 @@ class Summary:
     observations: int = 0
     quarantined: int = 0
     panel_rows: int = 0
+    listings_not_modified: int = 0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
     curated_dir: str = ""
     raw_dir: str = ""
@@ -44,23 +47,21 @@ class Summary:
         changed = [k for k, v in self.outputs.items() if v != "unchanged"]
         out = [
             f"pages: {self.pages_new} new, {self.pages_unchanged} unchanged, {self.pages_failed} failed"
+            f" · listings not modified (304): {self.listings_not_modified}"
             f" · archive: {self.archived_new_files} new file(s) in {self.raw_dir}",
             f"documents: {self.documents} ({self.duplicates} duplicates) · observations: {self.observations}"
             f" published, {self.quarantined} quarantined · panel: {self.panel_rows} rows",
             f"curated: {self.curated_dir} — "
             + ("identical to the previous publish (nothing changed)" if not changed else "updated " + ", ".join(changed)),
         ]
+        out += [f"warning: {w}" for w in self.warnings]
         out += [f"failed: {f}" for f in self.failures]
         return out
 
 
 @task(name="fetch-and-archive", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
-def fetch_and_archive(sources: list[Source], raw_dir: str, refetch: bool) -> list[FetchRecord]:
-    archive, http = Archive(raw_dir), session()
-    records = []
-    for source in sources:
-        records += crawl(source, archive, http, refetch=refetch)
-    return records
+def fetch_and_archive(sources: list[Source], raw_dir: str, refetch: bool, concurrency: int) -> list[FetchRecord]:
+    return crawl_all(sources, Archive(raw_dir), session(), refetch=refetch, concurrency=concurrency)
 
 
 @task(name="parse", cache_policy=NO_CACHE)
@@ -89,11 +90,13 @@ def write(curated_dir: str, frames: dict[str, pl.DataFrame]) -> dict[str, str]:
 
 @flow(name="district-reports", log_prints=False)
 def run_pipeline(sources_path: str = "sources.yaml", raw_dir: str = "raw", curated_dir: str = "curated",
-                 source_ids: list[str] | None = None, refetch: bool = False) -> dict:
+                 source_ids: list[str] | None = None, refetch: bool = False, concurrency: int = 4) -> dict:
     """The whole pipeline over the enabled sources (or the named ones). Returns the run summary."""
     sources = load_sources(sources_path, only=source_ids or None)
     summary = Summary(raw_dir=str(Path(raw_dir)), curated_dir=str(Path(curated_dir)))
-    records = fetch_and_archive(sources, raw_dir, refetch)
+    records = fetch_and_archive(sources, raw_dir, refetch, concurrency)
+    summary.warnings = [f"{r.source_id} {r.warning}" for r in records if r.warning]
+    summary.listings_not_modified = sum(r.role == "listing" and r.outcome == "not-modified" for r in records)
     for r in records:
         if r.role == "page":
             summary.pages_new += r.outcome == "new"

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def url_key(url: str) -> str:
 
 @dataclass(frozen=True)
 class FetchRecord:
-    """What one fetch attempt did. ``outcome``: new | unchanged | not-modified | skipped | failed."""
+    """What one fetch attempt did. ``outcome``: new | unchanged | not-modified | skipped | failed | redirect."""
 
     source_id: str
     url: str
@@ -44,6 +45,8 @@ class FetchRecord:
     headers: dict | None = None
     reason: str | None = None
     new_bytes: bool = False  # these bytes were not in the archive before this fetch
+    links_found: int | None = None  # listing pages: article links found on them
+    warning: str | None = None  # e.g. drift: a listing page that used to yield links yields none
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -66,6 +69,7 @@ class Archive:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self.log_path = self.root / "fetch-log.jsonl"
+        self._log_lock = threading.Lock()
 
     def object_path(self, digest: str) -> Path:
         return self.root / "objects" / digest[:2] / digest
@@ -98,6 +102,10 @@ class Archive:
         if not records:
             return
         self.root.mkdir(parents=True, exist_ok=True)
+        with self._log_lock:
+            self._append(records)
+
+    def _append(self, records: list[FetchRecord]) -> None:
         with open(self.log_path, "a+b") as f:
             f.seek(0, os.SEEK_END)
             if f.tell():
@@ -135,16 +143,25 @@ class Archive:
                 out[(rec["source_id"], rec["url"])] = rec
         return out
 
-    def verify(self) -> list[str]:
-        """Paths of stored objects whose bytes no longer hash to their name."""
-        bad = []
+    def verify(self) -> tuple[int, list[str]]:
+        """(objects checked, problems): objects whose bytes no longer hash to their name, and objects
+        the fetch log or a sidecar refers to that are missing."""
+        problems, checked = [], 0
         for path in sorted((self.root / "objects").glob("*/*")):
             if path.name.startswith("."):
+                problems.append(f"leftover temporary file {path}")
                 continue
+            checked += 1
             h = hashlib.sha256()
             with open(path, "rb") as f:
                 for chunk in iter(lambda: f.read(1 << 20), b""):
                     h.update(chunk)
             if h.hexdigest() != path.name:
-                bad.append(str(path))
-        return bad
+                problems.append(f"altered: {path} hashes to {h.hexdigest()}")
+        referenced = {r["sha256"]: r["url"] for r in self.history() if r.get("sha256")}
+        for path in (self.root / "sidecars").glob("*/*.json"):
+            referenced.setdefault(path.name[:64], path.name)
+        for digest, url in sorted(referenced.items()):
+            if not self.has(digest):
+                problems.append(f"missing: {digest} (fetched from {url})")
+        return checked, problems

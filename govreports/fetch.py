@@ -1,33 +1,49 @@
-"""Discover and download a source's pages with ``requests``: timeouts, retries, own hosts only, a size cap.
+"""One polite HTTP GET with ``requests``: own hosts only, paced per host, retried with backoff, capped.
 
-Listing pages are fetched on every run; article pages already in the archive are not downloaded
-again unless ``refetch`` is asked. ``file://`` URLs are served by a small adapter so the bundled
-corpus goes through exactly the same code as a real site.
+Retries (timeouts, connection resets, 429 and 5xx) back off exponentially with jitter and honour
+``Retry-After`` up to a cap; 404/410 and other client errors are recorded, never retried. Bodies are
+streamed and cut off past ``max_bytes`` of *decompressed* data, so a gzip bomb costs at most one
+decompressed chunk of memory. ``file://`` URLs are served by a small adapter so the bundled corpus
+goes through exactly the same code as a real site.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import random
+import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import requests
-from bs4 import BeautifulSoup
 from requests.adapters import BaseAdapter, HTTPAdapter
-from urllib3.util.retry import Retry
 
-from govreports.archive import Archive, FetchRecord
-from govreports.decode import NotText, charset_from_content_type, decode
-from govreports.sources import Source
+from govreports.archive import FetchRecord
+from govreports.decode import charset_from_content_type
 
-USER_AGENT = "district-reports-etl/0.1 (+archival crawler for public government work reports; polite, 1 req/s per host)"
-TIMEOUT = (10, 30)  # connect, read seconds
-MAX_BYTES = 20 * 1024 * 1024
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+USER_AGENT = ("district-reports-etl/0.2 (archival crawler of public government work reports; "
+              "at most 1 request/s per host; honours robots.txt)")
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "last-modified", "etag", "date", "server",
+                "cache-control", "retry-after")
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How hard to try and how politely. Defaults suit small government servers."""
+
+    min_interval_s: float = 1.0  # between two requests to one host
+    timeout_s: float = 30.0  # read timeout (connect: 10 s at most)
+    attempts: int = 4
+    backoff_s: float = 1.0  # first retry waits about this long, then doubles
+    backoff_cap_s: float = 60.0  # no single wait longer than this; a longer Retry-After gives up
+    max_bytes: int = 20 * 1024 * 1024  # decompressed body cap
 
 
 class FileAdapter(BaseAdapter):
@@ -42,8 +58,7 @@ class FileAdapter(BaseAdapter):
             path = path / "index.html"
         try:
             data = path.read_bytes()
-            resp.status_code = 200
-            resp.raw = io.BytesIO(data)
+            resp.status_code, resp.raw = 200, io.BytesIO(data)
             resp.headers["Content-Length"] = str(len(data))
         except FileNotFoundError:
             resp.status_code, resp.raw = 404, io.BytesIO(b"")
@@ -55,15 +70,10 @@ class FileAdapter(BaseAdapter):
         pass
 
 
-def session() -> requests.Session:
+def session(pool: int = 8) -> requests.Session:
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
-    retry = Retry(
-        total=4, connect=3, read=3, status=3, backoff_factor=0.5, backoff_jitter=0.3,
-        status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET", "HEAD"}),
-        respect_retry_after_header=True, raise_on_status=False,
-    )
-    adapter = HTTPAdapter(max_retries=retry, pool_maxsize=4)
+    adapter = HTTPAdapter(max_retries=0, pool_connections=pool, pool_maxsize=pool)
     s.mount("http://", adapter)
     s.mount("https://", adapter)
     s.mount("file://", FileAdapter())
@@ -74,133 +84,131 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Fetcher:
-    """One source's fetching: host allow-list, per-host pacing, capped bodies, recorded outcomes."""
+class HostPacer:
+    """At most one request at a time per host, and ``min_interval`` seconds between their starts."""
 
-    def __init__(self, source: Source, http: requests.Session, min_interval_s: float | None = None):
-        self.source = source
-        self.http = http
-        self.min_interval = source.min_interval_s if min_interval_s is None else min_interval_s
-        self._last: dict[str, float] = {}
+    def __init__(self):
+        self._locks: dict[str, threading.Lock] = {}
+        self._next: dict[str, float] = {}
+        self._guard = threading.Lock()
 
-    def _pace(self, host: str) -> None:
-        if not host:
-            return
-        wait = self._last.get(host, 0.0) + self.min_interval - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        self._last[host] = time.monotonic()
+    def lock(self, host: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(host, threading.Lock())
 
-    def get(self, url: str, role: str) -> tuple[FetchRecord, bytes | None]:
-        """Download ``url``; a failure is returned as a record with its reason, never raised."""
-        base = dict(source_id=self.source.id, url=url, role=role, fetched_at=now())
-        host = urlsplit(url).netloc.lower()
-        if host not in self.source.hosts:
-            return FetchRecord(outcome="skipped", reason=f"host {host!r} is not one of the source's hosts", **base), None
-        self._pace(host)
-        try:
-            resp = self.http.get(url, timeout=TIMEOUT, stream=True, allow_redirects=False)
-            hops = 0
-            while resp.is_redirect and hops < 5:
-                target = urljoin(resp.url, resp.headers.get("Location", ""))
-                resp.close()
-                if urlsplit(target).netloc.lower() not in self.source.hosts:
-                    return FetchRecord(outcome="skipped", status=resp.status_code, final_url=target,
-                                       reason=f"redirect to foreign host {urlsplit(target).netloc!r} not followed", **base), None
-                self._pace(host)
-                resp = self.http.get(target, timeout=TIMEOUT, stream=True, allow_redirects=False)
-                hops += 1
-            with resp:
-                headers = {k: v for k, v in resp.headers.items() if k.lower() in (
-                    "content-type", "content-length", "last-modified", "etag", "date", "server", "content-encoding")}
-                ctype = resp.headers.get("Content-Type")
-                meta = dict(final_url=resp.url, status=resp.status_code, content_type=ctype,
-                            charset=charset_from_content_type(ctype), headers=headers)
-                if resp.status_code != 200:
-                    return FetchRecord(outcome="failed", reason=f"HTTP {resp.status_code}", **meta, **base), None
-                if ctype and not ctype.split(";")[0].strip().lower().startswith(HTML_TYPES):
-                    return FetchRecord(outcome="skipped", reason=f"content type {ctype!r} is not a page", **meta, **base), None
-                chunks, size = [], 0
-                for chunk in resp.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > MAX_BYTES:
-                        return FetchRecord(outcome="failed", reason=f"body larger than {MAX_BYTES} bytes", **meta, **base), None
-                    chunks.append(chunk)
-        except requests.RequestException as exc:
-            return FetchRecord(outcome="failed", reason=f"{type(exc).__name__}: {str(exc)[:200]}", **base), None
-        data = b"".join(chunks)
-        return FetchRecord(outcome="fetched", bytes=len(data), **meta, **base), data
-
-    def links(self, data: bytes, page_url: str, charset: str | None) -> tuple[list[str], list[str]]:
-        """(article links matching link_pattern, next listing pages) on one listing page."""
-        try:
-            html = decode(data, charset).text
-        except NotText:
-            return [], []
-        soup = BeautifulSoup(html, "lxml")
-        articles, nexts = [], []
-        link_re = re.compile(self.source.link_pattern)
-        next_re = re.compile(self.source.next_page_pattern) if self.source.next_page_pattern else None
-        for a in soup.find_all("a", href=True):
-            href = a["href"].strip()
-            if href.startswith(("javascript:", "mailto:", "#")):
-                continue
-            url = urldefrag(urljoin(page_url, href)).url
-            if link_re.search(url) and url not in articles:
-                articles.append(url)
-            elif next_re and next_re.search(url) and url not in nexts:
-                nexts.append(url)
-        return articles, nexts
+    def wait(self, host: str, min_interval: float) -> None:
+        """Call with ``lock(host)`` held."""
+        delay = self._next.get(host, 0.0) - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        self._next[host] = time.monotonic() + min_interval
 
 
-def crawl(source: Source, archive: Archive, http: requests.Session, refetch: bool = False,
-          min_interval_s: float | None = None) -> list[FetchRecord]:
-    """Fetch a source's listing pages and its new article pages into the archive; log every attempt."""
-    fetcher = Fetcher(source, http, min_interval_s)
-    known = archive.latest()
-    records: list[FetchRecord] = []
-    queue, seen_listing, articles = list(source.start_urls), set(), []
-    while queue and len(seen_listing) < source.max_pages:
-        url = queue.pop(0)
-        if url in seen_listing:
-            continue
-        seen_listing.add(url)
-        rec, data = fetcher.get(url, "listing")
-        if data is None:
-            records.append(rec)
-            continue
-        digest, new = archive.store(data)
-        rec = _stored(rec, digest, new, new, data)
-        archive.write_sidecar(rec)
-        records.append(rec)
-        found, nexts = fetcher.links(data, rec.final_url or url, rec.charset)
-        articles += [u for u in found if u not in articles]
-        queue += [u for u in nexts if u not in seen_listing]
-    for url in articles:
-        if (source.id, url) in known and not refetch:
-            prev = known[(source.id, url)]
-            records.append(FetchRecord(source_id=source.id, url=url, role="page", outcome="unchanged", fetched_at=now(),
-                                       sha256=prev["sha256"], bytes=prev.get("bytes"), charset=prev.get("charset"),
-                                       reason="already archived (not downloaded again)"))
-            continue
-        rec, data = fetcher.get(url, "page")
-        if data is None:
-            records.append(rec)
-            continue
-        digest, new = archive.store(data)
-        prev = known.get((source.id, url))
-        rec = _stored(rec, digest, prev is None or prev["sha256"] != digest, new, data)
-        archive.write_sidecar(rec)
-        records.append(rec)
-    archive.log(records)
-    return records
-
-
-def _stored(rec: FetchRecord, digest: str, new: bool, stored: bool, data: bytes) -> FetchRecord:
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
     try:
-        encoding = decode(data, rec.charset).encoding
-    except NotText:
-        encoding = None
-    fields = {**rec.__dict__, "sha256": digest, "outcome": "new" if new else "unchanged", "new_bytes": stored,
-              "encoding": encoding}
-    return FetchRecord(**fields)
+        return max(0.0, float(value))
+    except ValueError:
+        try:
+            return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+class Client:
+    """GETs for one source: its hosts only, paced, retried, capped; failures come back as records."""
+
+    def __init__(self, http: requests.Session, hosts: frozenset[str], source_id: str, policy: Policy,
+                 pacer: HostPacer | None = None):
+        self.http, self.hosts, self.source_id, self.policy = http, hosts, source_id, policy
+        self.pacer = pacer or HostPacer()
+
+    def get(self, url: str, role: str, conditional: dict | None = None) -> tuple[FetchRecord, bytes | None]:
+        """Download ``url``. ``conditional`` may carry ``etag``/``last_modified`` of the archived version."""
+        base = dict(source_id=self.source_id, url=url, role=role, fetched_at=now())
+        headers = {}
+        if conditional and conditional.get("etag"):
+            headers["If-None-Match"] = conditional["etag"]
+        if conditional and conditional.get("last_modified"):
+            headers["If-Modified-Since"] = conditional["last_modified"]
+        target, hops = url, 0
+        while True:
+            host = urlsplit(target).netloc.lower()
+            if host not in self.hosts:
+                why = "redirect to" if hops else "link to"
+                return FetchRecord(outcome="skipped", final_url=target, reason=f"{why} foreign host {host!r} not followed", **base), None
+            rec, data, location = self._attempts(target, role, headers, base)
+            if location is None:
+                return rec, data
+            hops += 1
+            if hops > 5:
+                return FetchRecord(outcome="failed", final_url=target, reason="more than 5 redirects", **base), None
+            target = urljoin(target, location)
+
+    def _attempts(self, url: str, role: str, headers: dict, base: dict):
+        policy, host = self.policy, urlsplit(url).netloc.lower()
+        last_reason = ""
+        for attempt in range(policy.attempts):
+            with self.pacer.lock(host):
+                if host:
+                    self.pacer.wait(host, policy.min_interval_s)
+                try:
+                    resp = self.http.get(url, headers=headers, timeout=(min(10.0, policy.timeout_s), policy.timeout_s),
+                                         stream=True, allow_redirects=False)
+                except requests.RequestException as exc:
+                    resp, last_reason = None, f"{type(exc).__name__}: {str(exc)[:160]}"
+            if resp is None:
+                wait = self._backoff(attempt, None)
+            else:
+                with resp:
+                    outcome = self._response(resp, url, base)
+                if outcome is not None:
+                    return outcome
+                last_reason = f"HTTP {resp.status_code}" if resp.status_code in RETRY_STATUS else "connection lost mid-body"
+                wait = self._backoff(attempt, _retry_after(resp.headers.get("Retry-After")))
+                if wait is None:
+                    return FetchRecord(outcome="failed", status=resp.status_code, final_url=url,
+                                       reason=f"HTTP {resp.status_code}; Retry-After beyond {policy.backoff_cap_s:.0f} s", **base), None, None
+            if attempt + 1 < policy.attempts:
+                time.sleep(wait)
+        return FetchRecord(outcome="failed", final_url=url,
+                           reason=f"{last_reason} (after {policy.attempts} attempts)", **base), None, None
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float | None:
+        wait = self.policy.backoff_s * (2 ** attempt) * (1 + random.random() * 0.5)
+        if retry_after is not None:
+            if retry_after > self.policy.backoff_cap_s:
+                return None
+            wait = max(wait, retry_after)
+        return min(wait, self.policy.backoff_cap_s)
+
+    def _response(self, resp: requests.Response, url: str, base: dict):
+        """(record, data, redirect location) for a final answer, or None to retry."""
+        kept = {k: v for k, v in resp.headers.items() if k.lower() in KEPT_HEADERS}
+        ctype = resp.headers.get("Content-Type")
+        meta = dict(final_url=url, status=resp.status_code, content_type=ctype,
+                    charset=charset_from_content_type(ctype), headers=kept)
+        if resp.is_redirect:
+            return FetchRecord(outcome="redirect", **meta, **base), None, resp.headers.get("Location", "")
+        if resp.status_code == 304:
+            return FetchRecord(outcome="not-modified", **meta, **base), None, None
+        if resp.status_code in RETRY_STATUS:
+            return None
+        if resp.status_code != 200:
+            return FetchRecord(outcome="failed", reason=f"HTTP {resp.status_code}", **meta, **base), None, None
+        if ctype and not ctype.split(";")[0].strip().lower().startswith(PAGE_TYPES):
+            return FetchRecord(outcome="skipped", reason=f"content type {ctype.split(';')[0]!r} is not a page", **meta, **base), None, None
+        chunks, size = [], 0
+        try:
+            for chunk in resp.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > self.policy.max_bytes:
+                    return FetchRecord(outcome="failed", reason=f"body larger than {self.policy.max_bytes} bytes "
+                                       "(decompressed); cut off", **meta, **base), None, None
+                chunks.append(chunk)
+        except requests.RequestException as exc:
+            return None if isinstance(exc, (requests.ConnectionError, requests.Timeout)) else (
+                FetchRecord(outcome="failed", reason=f"{type(exc).__name__}: {str(exc)[:160]}", **meta, **base), None, None)
+        data = b"".join(chunks)
+        return FetchRecord(outcome="fetched", bytes=len(data), **meta, **base), data, None

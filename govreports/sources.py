@@ -33,6 +33,7 @@ class Source:
     selectors: dict = field(default_factory=dict)
     enabled: bool = True
     min_interval_s: float = 1.0  # politeness: at least this long between requests to one host
+    timeout_s: float = 30.0  # read timeout of one request
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -96,6 +97,7 @@ def load_sources(path: str | Path, only: list[str] | None = None, include_disabl
             selectors={k: entry[k] for k in ("title", "date", "body") if entry.get(k)},
             enabled=bool(entry.get("enabled", True)),
             min_interval_s=float(entry.get("min_interval_s", 1.0)),
+            timeout_s=float(entry.get("timeout_s", 30.0)),
         )
         for u in source.start_urls:
             if urlsplit(u).scheme not in ("http", "https", "file"):

@@ -21,11 +21,21 @@ def test_verify_reports_tampered_objects(tmp_path):
     a = Archive(tmp_path)
     good, _ = a.store(b"one")
     bad, _ = a.store(b"two")
-    assert a.verify() == []
+    assert a.verify() == (2, [])
     path = a.object_path(bad)
     os.chmod(path, 0o644)
     path.write_bytes(b"two, edited")
-    assert a.verify() == [str(path)]
+    checked, problems = a.verify()
+    assert checked == 2 and problems == [f"altered: {path} hashes to {sha256(b'two, edited')}"]
+
+
+def test_verify_reports_logged_objects_that_are_missing(tmp_path):
+    a = Archive(tmp_path)
+    digest, _ = a.store(b"page")
+    a.log([FetchRecord(source_id="s", url="file:///p", role="page", outcome="new", fetched_at="t", sha256=digest)])
+    os.chmod(a.object_path(digest), 0o644)
+    a.object_path(digest).unlink()
+    assert a.verify() == (0, [f"missing: {digest} (fetched from file:///p)"])
 
 
 def test_fetch_log_is_appended_and_survives_a_torn_line(tmp_path):

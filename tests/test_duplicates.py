@@ -71,4 +71,4 @@ def test_a_binary_page_in_the_archive_is_reported_and_the_rest_still_parse(tmp_p
     pages, failures = archived_pages(archive, [SOURCES["luohu-invest-mirror"]])
     assert [p.url for p in pages] == ["file:///good.html"] and len(pages[0].documents) == 8
     assert [(f.url, f.reason) for f in failures] == [("file:///bad.png", "binary data, not a text or HTML page")]
-    assert archive.read(records[1].sha256) == bad and archive.verify() == []
+    assert archive.read(records[1].sha256) == bad and archive.verify() == (2, [])
