@@ -17,8 +17,9 @@ from govreports.fetch import session
 from govreports.pages import ParseFailure, archived_pages
 from govreports.publish import publish
 from govreports.sources import Source, load_sources
-from validators.quarantine import validate_observations
-from validators.schemas import documents_schema, panel_schema
+from validators import report
+from validators.quarantine import Validated, validate_observations
+from validators.schemas import documents_schema, panel_schema, published_observations_schema, quarantine_schema
 
 
 class NothingToPublish(RuntimeError):
@@ -36,6 +37,8 @@ class Summary:
     observations: int = 0
     quarantined: int = 0
     panel_rows: int = 0
+    warned: int = 0
+    revisions: int = 0
     listings_not_modified: int = 0
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -50,8 +53,9 @@ class Summary:
             f" · listings not modified (304): {self.listings_not_modified}"
             f" · archive: {self.archived_new_files} new file(s) in {self.raw_dir}",
             f"documents: {self.documents} ({self.duplicates} duplicates) · observations: {self.observations}"
-            f" published, {self.quarantined} quarantined · panel: {self.panel_rows} rows",
-            f"curated: {self.curated_dir} — "
+            f" published ({self.warned} with warnings), {self.quarantined} quarantined · panel: {self.panel_rows} rows,"
+            f" {self.revisions} revisions between vintages",
+            f"curated: {self.curated_dir} (quality report: {self.curated_dir}/report.html) — "
             + ("identical to the previous publish (nothing changed)" if not changed else "updated " + ", ".join(changed)),
         ]
         out += [f"warning: {w}" for w in self.warnings]
@@ -75,17 +79,19 @@ def extract(pages: list[tables.Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(documents: pl.DataFrame, observations: pl.DataFrame):
+def validate(documents: pl.DataFrame, observations: pl.DataFrame) -> tuple[Validated, pl.DataFrame, pl.DataFrame]:
     documents_schema().validate(documents)
     checked = validate_observations(observations)
+    published_observations_schema().validate(checked.observations)
+    quarantine_schema().validate(checked.quarantine)
     panel = tables.panel(checked.observations)
     panel_schema().validate(panel)
-    return checked, panel
+    return checked, panel, tables.revisions(checked.observations)
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def write(curated_dir: str, frames: dict[str, pl.DataFrame]) -> dict[str, str]:
-    return publish(curated_dir, frames)
+def write(curated_dir: str, frames: dict[str, pl.DataFrame], report_html: str) -> dict[str, str]:
+    return publish(curated_dir, frames, {"report.html": report_html})
 
 
 @flow(name="district-reports", log_prints=False)
@@ -110,10 +116,13 @@ def run_pipeline(sources_path: str = "sources.yaml", raw_dir: str = "raw", curat
     if not pages:
         raise NothingToPublish("no archived page could be parsed: " + ("; ".join(summary.failures) or "no pages found"))
     documents, observations = extract(pages)
-    checked, panel = validate(documents, observations)
+    checked, panel, revisions = validate(documents, observations)
+    page = report.html(checked, observations, panel, revisions, "Data quality — district government reports")
     summary.outputs = write(curated_dir, {
         "observations": checked.observations, "panel": panel, "documents": documents, "quarantine": checked.quarantine,
-    })
+    }, page)
+    summary.warned = checked.observations.filter(pl.col("flags").list.len() > 0).height
+    summary.revisions = revisions.height
     summary.documents = documents.height
     summary.duplicates = documents.filter(pl.col("duplicate_of").is_not_null()).height
     summary.observations = checked.observations.height
@@ -122,4 +131,6 @@ def run_pipeline(sources_path: str = "sources.yaml", raw_dir: str = "raw", curat
     create_markdown_artifact(
         key="run-summary", markdown="\n".join(f"- {line}" for line in summary.lines()), description="Pipeline run summary"
     )
+    create_markdown_artifact(key="data-quality", markdown=report.markdown(checked, panel, revisions),
+                             description=f"Checks run on {observations.height} observations; full report: {curated_dir}/report.html")
     return asdict(summary)

@@ -62,6 +62,10 @@ FIELD_DOCS = {
     "n_distinct_values": "distinct values stated for this key (more than 1: revised or disagreeing)",
     "reasons": "why the row was quarantined, one line per failed check",
     "failed_checks": "names of the failed checks (validators/rules.py)",
+    "flags": "warning-level checks the published row tripped (validators/rules.py); it passed every error-level check",
+    "revised": "an earlier vintage stated a different value (see first_value, and report.html)",
+    "first_value": "the value of the earliest vintage stating this key",
+    "first_published": "the date of the earliest vintage stating this key",
 }
 PRIMARY_KEYS = {
     "observations": ["obs_id"],
@@ -118,11 +122,23 @@ def previous_hashes(curated: Path) -> dict[str, str]:
         return {}
 
 
-def publish(curated: str | Path, tables: dict[str, pl.DataFrame]) -> dict[str, str]:
-    """Write each table and the data package; returns name → 'new' | 'changed' | 'unchanged'."""
+def publish(curated: str | Path, tables: dict[str, pl.DataFrame], pages: dict[str, str] | None = None) -> dict[str, str]:
+    """Write each table, the pages (e.g. the quality report) and the data package;
+    returns name → 'new' | 'changed' | 'unchanged'."""
     curated = Path(curated)
     before = previous_hashes(curated)
     resources, outcome = [], {}
+    for filename, text in (pages or {}).items():
+        data = text.encode("utf-8")
+        name = filename.rsplit(".", 1)[0]
+        digest = "sha256:" + hashlib.sha256(data).hexdigest()
+        if before.get(name) == digest and (curated / filename).exists():
+            outcome[name] = "unchanged"
+        else:
+            atomic_write(curated / filename, data)
+            outcome[name] = "changed" if name in before else "new"
+        resources.append({"name": name, "path": filename, "format": "html", "mediatype": "text/html",
+                          "bytes": len(data), "hash": digest})
     for name, df in tables.items():
         data = parquet_bytes(df)
         res = _resource(name, df, data)

@@ -124,20 +124,56 @@ def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return documents, observations
 
 
-def panel(observations: pl.DataFrame) -> pl.DataFrame:
-    """One row per (region, indicator, measure, year, base_year, basis): the best value and its support."""
-    key = ["region", "indicator", "measure", "year", "base_year", "basis"]
-    ranked = observations.with_columns(
+PANEL_KEY = ["region", "indicator", "measure", "year", "base_year", "basis"]
+
+
+def ranked(observations):
+    """Observations (Data- or LazyFrame) in the panel's order of preference: actual before preliminary,
+    a plain figure before a bound, latest vintage, most trusted source."""
+    return observations.with_columns(
         basis=pl.when(pl.col("status") == "target").then(pl.lit("target")).otherwise(pl.lit("outcome")),
         _status_rank=pl.col("status").replace_strict(STATUS_RANK, return_dtype=pl.Int8),
         _trust_rank=pl.col("trust").replace_strict(TRUST_RANK, return_dtype=pl.Int8),
-    ).sort(["_status_rank", "published", "_trust_rank", "obs_id"], descending=[False, True, False, False], nulls_last=True)
-    support = ranked.group_by(key).agg(
-        n_observations=pl.len().cast(pl.Int32),
-        n_sources=pl.col("source_id").n_unique().cast(pl.Int32),
-        n_distinct_values=pl.col("value").n_unique().cast(pl.Int32),
+        _bound=pl.col("qualifier").is_in(["ge", "le"]),
+    ).sort(["_status_rank", "_bound", "published", "_trust_rank", "obs_id"],
+           descending=[False, False, True, False, False], nulls_last=True)
+
+
+def _chosen(ranked: pl.DataFrame) -> pl.DataFrame:
+    return ranked.group_by(PANEL_KEY, maintain_order=True).first()
+
+
+def panel(observations: pl.DataFrame) -> pl.DataFrame:
+    """One row per (region, indicator, measure, year, base_year, basis): the chosen value, its support and
+    whether an earlier vintage said something else (``revised``, ``first_value``, ``first_published``)."""
+    ranked_ = ranked(observations)
+    best = _chosen(ranked_).select(*PANEL_KEY, "status", "qualifier", "value", "value_high", "unit", "obs_id", "published", "region_name")
+    chosen = best.select(*PANEL_KEY, _best_value="value", _best_published="published")
+    support = (
+        ranked_.join(chosen, on=PANEL_KEY, how="left", nulls_equal=True)
+        .sort("published", nulls_last=True)
+        .group_by(PANEL_KEY)
+        .agg(
+            n_observations=pl.len().cast(pl.Int32),
+            n_sources=pl.col("source_id").n_unique().cast(pl.Int32),
+            n_distinct_values=pl.col("value").n_unique().cast(pl.Int32),
+            revised=((pl.col("published") < pl.col("_best_published")) & (pl.col("value") != pl.col("_best_value"))).any(),
+            first_value=pl.col("value").first(),
+            first_published=pl.col("published").first(),
+        )
     )
-    best = ranked.group_by(key, maintain_order=True).first().select(
-        *key, "status", "qualifier", "value", "value_high", "unit", "obs_id", "published", "region_name"
+    return best.join(support, on=PANEL_KEY, how="left", nulls_equal=True).sort(PANEL_KEY, nulls_last=True)
+
+
+def revisions(observations: pl.DataFrame) -> pl.DataFrame:
+    """Statements of an earlier vintage that differ from the chosen statement (a later vintage)."""
+    ranked_ = ranked(observations)
+    chosen = _chosen(ranked_).select(*PANEL_KEY, final_value="value", final_status="status", final_published="published",
+                                    final_source="source_id", final_obs_id="obs_id")
+    return (
+        ranked_.join(chosen, on=PANEL_KEY, how="inner", nulls_equal=True)
+        .filter((pl.col("published") < pl.col("final_published")) & (pl.col("value") != pl.col("final_value")))
+        .select(*PANEL_KEY, "value", "status", "published", "source_id", "obs_id",
+                "final_value", "final_status", "final_published", "final_source", "final_obs_id")
+        .sort(PANEL_KEY, nulls_last=True)
     )
-    return best.join(support, on=key, how="left", nulls_equal=True).sort(key, nulls_last=True)

@@ -43,7 +43,13 @@ def test_run_publishes_gdp_2013_with_provenance_then_rerun_changes_nothing(prefe
     assert text[gdp["char_start"] : gdp["char_end"]] == "本区生产总值完成1488亿元"
     assert gdp["text"] in text and str(gdp["published"]) == "2014-01-16"
     files = {p.name: p.read_bytes() for p in curated.iterdir()}
-    assert set(files) == {"observations.parquet", "panel.parquet", "documents.parquet", "quarantine.parquet", "datapackage.json"}
+    assert set(files) == {"observations.parquet", "panel.parquet", "documents.parquet", "quarantine.parquet", "datapackage.json",
+                          "report.html"}
+    panel = pl.read_parquet(curated / "panel.parquet")
+    gdp_2012 = panel.filter(indicator="gdp", measure="level", year=2012, basis="outcome").row(0, named=True)
+    assert (gdp_2012["value"], gdp_2012["revised"], gdp_2012["first_value"]) == (1359.0, True, 1300.0)
+    report = files["report.html"].decode("utf-8")
+    assert "Revisions between vintages" in report and "<svg" in report
     before = objects(tmp_path / "raw")
 
     second = run(tmp_path)

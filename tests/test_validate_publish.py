@@ -74,7 +74,7 @@ def test_publish_writes_reproducible_files_and_a_datapackage(built, tmp_path):
     for res in package["resources"]:
         data = (tmp_path / res["path"]).read_bytes()
         assert res["hash"] == "sha256:" + hashlib.sha256(data).hexdigest() and res["bytes"] == len(data)
-    fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    fields = {f["name"]: f for f in next(r for r in package["resources"] if r["name"] == "observations")["schema"]["fields"]}
     assert fields["value"]["type"] == "number" and fields["published"]["type"] == "date"
     assert {i["id"] for i in package["indicators"]} >= {"gdp", "retail_sales", "pm25"}
     assert not list(tmp_path.glob(".*.tmp"))

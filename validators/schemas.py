@@ -11,11 +11,11 @@ import polars as pl
 
 from govreports.catalog import BY_ID, MEASURES, QUALIFIERS, STATUSES, TRUST_LEVELS, UNITS
 from govreports.parse import KINDS
-from validators.rules import RULES
+from validators.rules import ROW_EXPRESSIONS, RULES
 
 
 def _check(rule) -> pa.Check:
-    return pa.Check(lambda data, r=rule: data.lazyframe.select(r.passes()), name=rule.name)
+    return pa.Check(lambda data, r=rule: r.check(data.lazyframe), name=rule.name)
 
 
 def _observation_columns() -> dict[str, pa.Column]:
@@ -48,14 +48,22 @@ def _observation_columns() -> dict[str, pa.Column]:
 
 
 def observations_schema() -> pa.DataFrameSchema:
-    """Observations as extracted: structure plus every row rule (errors and warnings)."""
+    """Observations as extracted: structure plus every rule (row, cross-year, cross-source; errors and warnings)."""
     return pa.DataFrameSchema(_observation_columns(), checks=[_check(r) for r in RULES], strict=True, ordered=True,
                               name="observations")
 
 
+def published_observations_schema() -> pa.DataFrameSchema:
+    """Observations as published: structure, ``flags`` of the warnings they carry, no error left."""
+    columns = _observation_columns() | {"flags": pa.Column(pl.List(pl.String))}
+    errors = [_check(r) for r in RULES if r.severity == "error" and r.name in ROW_EXPRESSIONS]
+    return pa.DataFrameSchema(columns, checks=errors, strict=True, ordered=True, name="published_observations")
+
+
 def quarantine_schema() -> pa.DataFrameSchema:
     columns = _observation_columns() | {
-        "reasons": pa.Column(pl.List(pl.String)),
+        "reasons": pa.Column(pl.List(pl.String), pa.Check(lambda d: d.lazyframe.select(pl.col("reasons").list.len() > 0),
+                                                          name="has_reasons")),
         "failed_checks": pa.Column(pl.List(pl.String)),
     }
     return pa.DataFrameSchema(columns, strict=True, name="quarantine")
@@ -118,6 +126,9 @@ def panel_schema() -> pa.DataFrameSchema:
             "n_observations": pa.Column(pl.Int32, pa.Check.ge(1)),
             "n_sources": pa.Column(pl.Int32, pa.Check.ge(1)),
             "n_distinct_values": pa.Column(pl.Int32, pa.Check.ge(1)),
+            "revised": pa.Column(pl.Boolean),
+            "first_value": pa.Column(pl.Float64),
+            "first_published": pa.Column(pl.Date, nullable=True),
         },
         checks=[pa.Check(lambda d: d.lazyframe.select(
             ~pl.struct("region", "indicator", "measure", "year", "base_year", "basis").is_duplicated()),
