@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandera.polars as pa
 import polars as pl
 
-from validators.rules import RULES
+from validators.rules import RULES, prepared
 from validators.schemas import observations_schema
 
 SEVERITY = {r.name: r.severity for r in RULES}
@@ -67,7 +67,8 @@ def _details(df: pl.DataFrame, failures: pl.DataFrame) -> pl.DataFrame:
 
 
 def validate_observations(df: pl.DataFrame) -> Validated:
-    failures = _details(df, _failures(df, observations_schema()))
+    with prepared(df):
+        failures = _details(df, _failures(df, observations_schema()))
     per_row = failures.group_by("index").agg(
         reasons=pl.col("reason"),
         failed_checks=pl.col("check"),

@@ -8,8 +8,10 @@ spans; cross-source rules compare statements of the same indicator-year made at 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import polars as pl
 
@@ -43,8 +45,40 @@ CATALOG = pl.DataFrame(
 ).lazy()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Tables every rule needs, derived once from the frame being validated (see ``prepared``)."""
+
+    height: int
+    catalog: pl.DataFrame  # _unit, _lo, _hi per row, in row order
+    aligned: pl.DataFrame  # levels of the years a row spans and its vintage's reference, per row, in row order
+
+
+_PREPARED: ContextVar[Prepared | None] = ContextVar("prepared", default=None)
+
+
+def _current(lf: pl.LazyFrame) -> Prepared | None:
+    p = _PREPARED.get()
+    return p if p is not None and lf.select(pl.len()).collect().item() == p.height else None
+
+
+@contextmanager
+def prepared(df: pl.DataFrame) -> Iterator[None]:
+    """Within this block, rules checking ``df`` reuse tables derived from it once instead of per rule."""
+    lf = df.lazy()
+    catalog = lf.join(CATALOG, on=["indicator", "measure"], how="left", maintain_order="left").select("_unit", "_lo", "_hi")
+    token = _PREPARED.set(Prepared(df.height, catalog.collect(), pl.DataFrame()))
+    try:
+        _PREPARED.set(Prepared(df.height, _PREPARED.get().catalog, _aligned(lf).collect()))
+        yield
+    finally:
+        _PREPARED.reset(token)
+
+
 def with_catalog(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Add the catalog's unit (``_unit``) and plausible range (``_lo``, ``_hi``) of each row's indicator and measure."""
+    if (p := _current(lf)) is not None:
+        return pl.concat([lf, p.catalog.lazy()], how="horizontal")
     return lf.join(CATALOG, on=["indicator", "measure"], how="left", maintain_order="left")
 
 
@@ -115,24 +149,41 @@ def _preference(lf: pl.LazyFrame) -> pl.LazyFrame:
 def best_outcome_levels(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Per region, indicator and year: the outcome level the panel would publish (eq or approx only),
     with its printed rounding."""
-    levels = lf.filter((pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("qualifier").is_in(["eq", "approx"]))
-    return _preference(sound(levels)).group_by([*SERIES, "year"]).agg(
+    levels = sound(lf).filter((pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("qualifier").is_in(["eq", "approx"]))
+    return _preference(levels).group_by([*SERIES, "year"]).agg(
         pl.col("value").sort_by(PREFERENCE).first(), _precision=printed_precision().sort_by(PREFERENCE).first())
 
 
-def _with_levels(lf: pl.LazyFrame, at: str, name: str, levels: pl.LazyFrame) -> pl.LazyFrame:
-    """Join the best outcome level of the year in column ``at`` as column ``name`` (and its rounding)."""
-    levels = levels.rename({"year": at, "value": name, "_precision": f"{name}_precision"})
-    return lf.join(levels, on=[*SERIES, at], how="left", maintain_order="left")
+def _aligned(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Per row, in row order: the best outcome levels of the previous year, the year and the base year
+    (with their printed rounding), and the reference statement of the row's indicator-year and vintage."""
+    levels = best_outcome_levels(lf)
+    rows = lf.select(*COLUMNS).with_columns(basis=_basis(), _prev=pl.col("year") - 1)
+    for at, name in (("_prev", "_prev_level"), ("year", "_this_level"), ("base_year", "_base_level")):
+        named = levels.rename({"year": at, "value": name, "_precision": f"{name}_precision"})
+        rows = rows.join(named, on=[*SERIES, at], how="left", maintain_order="left")
+    rows = rows.join(_reference(lf.select(*COLUMNS)), on=[*KEY, "basis", "published"], how="left", nulls_equal=True,
+                     maintain_order="left")
+    return rows.select(pl.col(r"^_(prev|this|base)_level.*$"), pl.col(r"^_ref_.*$"))
+
+
+def _rows(lf: pl.LazyFrame, *extra: str) -> pl.LazyFrame:
+    """The columns rules read, a row index, the panel's preference keys and the aligned columns."""
+    p = _current(lf)
+    aligned = p.aligned if p is not None and p.aligned.width else _aligned(lf).collect()
+    own = _preference(lf.select(*COLUMNS, *extra).with_row_index("_i")).with_columns(basis=_basis()).collect()
+    # eager and rechunked: polars 2.1 panics on string views of a horizontally joined, multi-chunk frame
+    return own.hstack(aligned).rechunk().lazy()
 
 
 def _cross_year(measure: str, implied: Callable[[], pl.Expr], limit: float, start: Callable[[], pl.Expr]):
     """Rule body and explanation comparing a stated ``measure`` with what the levels imply."""
 
     def frame(lf: pl.LazyFrame) -> pl.LazyFrame:
-        levels = best_outcome_levels(lf)
-        lf = lf.select(*COLUMNS).with_row_index("_i").with_columns(_from=start(), _to=pl.col("year"))
-        lf = _with_levels(_with_levels(lf, "_from", "_level_from", levels), "_to", "_level_to", levels)
+        since = "_prev_level" if start is _previous_year else "_base_level"
+        lf = _rows(lf).with_columns(
+            _from=start(), _to=pl.col("year"), _level_from=pl.col(since), _level_from_precision=pl.col(f"{since}_precision"),
+            _level_to=pl.col("_this_level"), _level_to_precision=pl.col("_this_level_precision"))
         rounding = (pl.col("_level_from_precision") + pl.col("_level_to_precision")) * 100  # printed levels' rounding
         if measure == "change_pp":
             rounding = pl.lit(0.0)  # CHANGE_PP_* already allow for shares printed to 0.1
@@ -176,9 +227,7 @@ def _share_change() -> pl.Expr:
 
 
 def _jump(lf: pl.LazyFrame) -> pl.LazyFrame:
-    levels = best_outcome_levels(lf)
-    lf = lf.select(*COLUMNS, "text").with_row_index("_i").with_columns(_from=pl.col("year") - 1, _to=pl.col("year"))
-    lf = _with_levels(lf, "_from", "_level_from", levels)
+    lf = _rows(lf, "text").with_columns(_level_from=pl.col("_prev_level"))
     ratio = (pl.col("value") / pl.col("_level_from") - 1).abs()
     explained = pl.col("text").str.contains(P.BASIS_CHANGE_WORDS)
     applies = (pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("unit").is_in(AMOUNT_UNITS + ("CNY",))
@@ -201,10 +250,7 @@ def _basis() -> pl.Expr:
 
 def _disagreement(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Rows with a column ``_differs``: the statement disagrees with the reference of its vintage."""
-    key = [*KEY, "basis", "published"]
-    reference = _reference(lf.select(*COLUMNS))
-    lf = _preference(lf.select(*COLUMNS).with_row_index("_i")).with_columns(basis=_basis())
-    lf = lf.join(reference, on=key, how="left", nulls_equal=True, maintain_order="left")
+    lf = _rows(lf)
     tol = pl.when(pl.col("measure") == "level").then(
         pl.col("indicator").replace_strict(LEVEL_TOL, default=0.02) * pl.max_horizontal(pl.col("value").abs(), pl.col("_ref_value").abs())
     ).otherwise(pl.col("indicator").replace_strict(RATE_TOL, default=0.3))
@@ -279,7 +325,8 @@ RULES: tuple[Rule, ...] = (
          *_cum_warn),
     Rule("level_jump", "warn", f"level moved more than {P.JUMP_RATIO:.0%} from the year before with no change of basis in the text",
          lambda lf: _jump(lf).select("_ok"),
-         lambda lf: _jump(lf).filter(~pl.col("_ok")).select("_i", detail=pl.format("{} after {} the year before", pl.col("value"), pl.col("_level_from")))),
+         lambda lf: _jump(lf).filter(~pl.col("_ok")).select(
+             "_i", detail=pl.format("{} after {} the year before", pl.col("value"), pl.col("_level_from")))),
     Rule("disagrees_with_more_trusted_source", "error",
          "a more trusted source states another value for the same indicator, year and vintage", *_less_trusted),
     Rule("disagrees_with_equally_trusted_source", "warn",
