@@ -44,6 +44,20 @@ def notice_docs():
 
 
 @pytest.fixture(scope="session")
+def corpus_tables():
+    """(documents, observations) of the three seed pages, built as the pipeline builds them."""
+    from govreports import tables
+    from govreports.sources import load_sources
+
+    by_id = {s.id: s for s in load_sources(ROOT / "sources.yaml")}
+    pages = []
+    for sid, path in (("luohu-gov", NOTICE_PAGE), ("luohu-news", NEWS_PAGE), ("luohu-invest-mirror", MIRROR_PAGE)):
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        pages.append(tables.Page(by_id[sid], path.as_uri(), sha, parsed(path, by_id[sid].trust)))
+    return tables.build(pages)
+
+
+@pytest.fixture(scope="session")
 def prefect_api():
     """One temporary Prefect API for the whole session; only flow tests ask for it."""
     from prefect.testing.utilities import prefect_test_harness

@@ -5,21 +5,14 @@ from datetime import date
 import polars as pl
 import pytest
 
-from conftest import MIRROR_PAGE, NEWS_PAGE, NOTICE_PAGE, ROOT, parsed
 from govreports import tables
-from govreports.sources import load_sources
 from validators import report
 from validators.quarantine import validate_observations
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    by_id = {s.id: s for s in load_sources(ROOT / "sources.yaml")}
-    pages = []
-    for sid, path in (("luohu-gov", NOTICE_PAGE), ("luohu-news", NEWS_PAGE), ("luohu-invest-mirror", MIRROR_PAGE)):
-        docs = parsed(path, by_id[sid].trust)
-        pages.append(tables.Page(by_id[sid], path.as_uri(), docs[0].doc_id.split("-")[0] + "0" * 48, docs))
-    return tables.build(pages)[1]
+def corpus(corpus_tables):
+    return corpus_tables[1]
 
 
 def row(obs, **where):
