@@ -21,9 +21,9 @@ from govreports.archive import Archive  # noqa: E402
 from govreports.crawl import crawl  # noqa: E402
 from govreports.extract import extract  # noqa: E402
 from govreports.fetch import Policy, session  # noqa: E402
-from govreports.sources import Source  # noqa: E402
 from govreports.normalize import normalize  # noqa: E402
 from govreports.parse import parse_page  # noqa: E402
+from govreports.sources import Source  # noqa: E402
 
 PAGES = sorted(p for p in (ROOT / "corpus" / "site").rglob("*") if p.is_file() and "index" not in p.name)
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from govreports.catalog import BY_ID, COMPOUND_ALIASES, CONTINUATION_ALIASES, INDICATORS
 from govreports.context import (
-    BY_YEAR, EXPLICIT_YEAR, NOT_CONTEXT_BEFORE, TARGET_YEAR, YEAR, DocContext, Section, document_years,
+    BY_YEAR,
+    EXPLICIT_YEAR,
+    NOT_CONTEXT_BEFORE,
+    TARGET_YEAR,
+    YEAR,
+    DocContext,
+    Section,
+    document_years,
 )
 from govreports.numbers import Quantity, find_quantities
 

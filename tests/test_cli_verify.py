@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from conftest import MIRROR_PAGE, ROOT, write_sources
+
 from govreports.archive import Archive
 from govreports.crawl import crawl_all
 from govreports.fetch import session

@@ -4,9 +4,9 @@ import importlib.util
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import MIRROR_PAGE, NEWS_PAGE, NOTICE_PAGE, ROOT, SITE
 
 from govreports.decode import decode
-from conftest import MIRROR_PAGE, NEWS_PAGE, NOTICE_PAGE, ROOT, SITE
 
 spec = importlib.util.spec_from_file_location("build_site", ROOT / "corpus" / "build_site.py")
 build_site = importlib.util.module_from_spec(spec)

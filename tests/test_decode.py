@@ -3,8 +3,8 @@
 import codecs
 
 import pytest
-
 from conftest import NEWS_PAGE, NOTICE_PAGE
+
 from govreports.decode import NotText, charset_from_content_type, decode
 
 

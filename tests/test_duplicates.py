@@ -3,8 +3,8 @@
 import hashlib
 
 import polars as pl
-
 from conftest import MIRROR_PAGE, ROOT
+
 from govreports import tables
 from govreports.archive import Archive
 from govreports.pages import archived_pages

@@ -8,7 +8,6 @@ import sys
 
 import polars as pl
 import pytest
-
 from conftest import MIRROR_PAGE, ROOT, write_sources
 
 pytestmark = pytest.mark.flow

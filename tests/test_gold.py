@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MIRROR_PAGE, NEWS_PAGE, NOTICE_PAGE, parsed
+
 from govreports.extract import extract
 
 GOLD = Path(__file__).parent / "gold"

@@ -1,8 +1,8 @@
 """sources.yaml loads with relative file URLs resolved, and bad entries fail with one clear line."""
 
 import pytest
-
 from conftest import ROOT
+
 from govreports.sources import SourceError, load_sources
 
 
