@@ -50,14 +50,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     except NothingToPublish as exc:
         print(f"error: nothing published: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # e.g. an unwritable raw/ or curated/: say so in one line, the archive is untouched
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
     for line in Summary(**summary).lines():
         print(line)
     return 0
 
 
 def cmd_verify(raw_dir: str) -> int:
+    from pathlib import Path
+
     from govreports.archive import Archive
 
+    if not (Path(raw_dir) / "objects").is_dir():
+        print(f"error: no archive at {raw_dir} (no objects/ directory)", file=sys.stderr)
+        return 2
     checked, problems = Archive(raw_dir).verify()
     for p in problems:
         print(p)

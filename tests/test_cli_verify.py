@@ -32,3 +32,8 @@ def test_verify_fresh_then_tampered_archive(tmp_path):
     assert done.returncode == 1
     assert done.stdout.splitlines()[0].startswith(f"altered: {path}")
     assert done.stdout.strip().endswith("1 problem(s)")
+
+
+def test_verify_without_an_archive_says_so(tmp_path):
+    done = verify(tmp_path / "nowhere")
+    assert done.returncode == 2 and done.stderr.strip() == f"error: no archive at {tmp_path / 'nowhere'} (no objects/ directory)"
