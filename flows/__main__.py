@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from flows import settings
 
@@ -32,27 +34,38 @@ def cmd_extract(files: list[str], fmt: str) -> int:
     return extract_files(files, fmt, sys.stdout, sys.stderr)
 
 
+def _fail(exc: OSError) -> int:
+    print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+    return 1
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings.apply()
     from govreports.sources import SourceError, load_sources
 
-    try:
-        load_sources(args.sources, only=args.source_ids or None)  # fail fast, before Prefect starts
-        from flows.pipeline import NothingToPublish, Summary, run_pipeline
+    try:  # fail fast, in one line, before Prefect starts
+        load_sources(args.sources, only=args.source_ids or None)
+        for directory in (args.raw_dir, args.curated_dir):
+            Path(directory).mkdir(parents=True, exist_ok=True)
+            if not os.access(directory, os.W_OK):
+                raise PermissionError(13, "not writable", directory)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        return _fail(exc)
+    from flows.pipeline import NothingToPublish, Summary, run_pipeline
 
+    try:
         summary = run_pipeline(
             sources_path=args.sources, raw_dir=args.raw_dir, curated_dir=args.curated_dir,
             source_ids=args.source_ids, refetch=args.refetch, concurrency=args.concurrency,
         )
-    except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except NothingToPublish as exc:
         print(f"error: nothing published: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:  # e.g. an unwritable raw/ or curated/: say so in one line, the archive is untouched
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
+    except OSError as exc:  # e.g. a disk that filled up: the archive stays as it was
+        return _fail(exc)
     for line in Summary(**summary).lines():
         print(line)
     return 0

@@ -77,3 +77,9 @@ def test_cli_run_with_bad_sources_fails_fast_with_one_line(tmp_path):
     done = subprocess.run([sys.executable, "-m", "flows", "run", "--sources", str(bad)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "missing" in done.stderr
+
+
+def test_cli_run_with_an_unwritable_output_fails_fast_with_one_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "flows", "run", "--curated-dir", "/proc/no-such-dir"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stderr == "error: No such file or directory: /proc/no-such-dir\n"
