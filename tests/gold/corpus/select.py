@@ -1,0 +1,50 @@
+"""How the corpus gold reports were drawn (run once, before any tuning; kept so the draw can be checked).
+
+Stratified by province, level and era, seeded. Prefecture and county regions of the *check* part never
+appear in the *tune* part; the province level has one region (河北省), so its two parts differ by year.
+Writes SELECTION.tsv: file, split, level, province, region, year.
+"""
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[4] / "shared" / "corpus")
+ERAS = ((1990, 2009), (2010, 2015), (2016, 2020), (2021, 2030))
+
+
+def era(year: int) -> int:
+    return next(i for i, (a, b) in enumerate(ERAS) if a <= year <= b)
+
+
+rows = [r for r in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t")
+        if 6000 <= int(r["chars"]) <= 32000]
+rng = random.Random(20261122)
+picked: list[tuple[dict, str]] = []
+used_regions: dict[str, str] = {}
+turn = 0
+for split in ("tune", "check"):
+    for level, province in sorted({(r["level"], r["province"]) for r in rows}):
+        n = 3 if level != "prefecture" or province in ("浙江省", "湖北省") else 2
+        for k in range(n):
+            want = (turn + k) % 4
+            pool = [r for r in rows if r["level"] == level and r["province"] == province
+                    and used_regions.get(r["region"], split) == split
+                    and (level == "province" or r["region"] not in {p["region"] for p, _ in picked})
+                    and r not in [p for p, _ in picked]]
+            pool_era = [r for r in pool if era(int(r["year"])) == want] or pool
+            if not pool_era:
+                continue  # a small province with too few regions for both parts
+            r = rng.choice(sorted(pool_era, key=lambda r: r["file"]))
+            if level != "province":
+                used_regions[r["region"]] = split
+            picked.append((r, split))
+        turn += 1
+
+out = Path(__file__).with_name("SELECTION.tsv")
+with out.open("w", encoding="utf-8") as f:
+    f.write("file\tsplit\tlevel\tprovince\tregion\tyear\n")
+    for r, split in picked:
+        f.write(f"{r['file']}\t{split}\t{r['level']}\t{r['province']}\t{r['region']}\t{r['year']}\n")
+print(f"{len(picked)} reports → {out}")
