@@ -15,7 +15,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_UI_ENABLED := false
 
-.PHONY: env run test bench lint site clean-state
+.PHONY: env run test bench eval lint site clean-state
 
 env: $(VENV)/.synced
 
@@ -32,6 +32,9 @@ run: env ## the whole pipeline on the bundled corpus (sources.yaml)
 
 test: env ## the test suite (no network but loopback)
 	$(PY) -m pytest
+
+eval: env ## how extraction generalises, on ../shared/corpus (gold scores, coverage, consistency, work list)
+	$(PY) -m evaluation
 
 lint: env ## static checks (ruff: pyflakes, bugbear, import order)
 	$(VENV)/bin/ruff check .

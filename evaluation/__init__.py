@@ -1,0 +1,1 @@
+"""How well extraction generalises: the corpus gold set and whole-corpus measures (``make eval``)."""

@@ -1,0 +1,140 @@
+"""Whole-corpus measures: throughput, coverage of the headline GDP statements, cross-year consistency,
+and the work list of sentence shapes that mention an indicator and a number but yield nothing."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluation.reports import Entry, manifest, read_report
+from govreports.extract import MENTION
+from govreports.numbers import find_quantities
+
+DEFLATOR_RANGE = (-10.0, 25.0)  # implied GDP deflator, points: nominal growth of the levels minus real growth
+CLAUSE = re.compile(r"[^。;；\n]+")
+
+
+@dataclass
+class ReportFacts:
+    entry: Entry
+    n_obs: int
+    chars: int
+    gdp_outcome: bool  # a GDP level or growth, actual or preliminary, for year − 1
+    gdp_level: float | None  # the first GDP level outcome for year − 1
+    gdp_growth: float | None  # the first GDP growth outcome for year − 1
+    gdp_target: bool  # a GDP growth target for year
+    silent: list[str]  # shapes of clauses holding an alias and a quantity that yielded nothing
+
+
+def shape(text: str, start: int, end: int) -> str:
+    """A clause reduced to its statement: mention to first quantity, digits as #, aliases as {id}."""
+    m = MENTION.search(text, start, end)
+    q = next(iter(find_quantities(text, m.end(), end)), None) if m else None
+    if m is None or q is None:
+        return ""
+    piece = text[m.start() : q.end][:40]
+    piece = MENTION.sub(lambda x: "{" + x.group(0) + "}", piece)
+    return re.sub(r"\d+(?:\.\d+)?", "#", piece)
+
+
+def facts(args: tuple[Path, Entry]) -> ReportFacts:
+    corpus, e = args
+    read = read_report(corpus / e.file)
+    reviewed = e.year - 1
+    obs = read.observations
+
+    def first(measure: str, year: int, outcome: bool):
+        return next((o.value for o in obs if o.indicator == "gdp" and o.measure == measure and o.year == year
+                     and (o.status != "target") == outcome and o.qualifier in ("eq", "approx")), None)
+
+    level, growth = first("level", reviewed, True), first("growth", reviewed, True)
+    covered = {(o.char_start, o.char_end) for o in obs}
+    silent = []
+    text = read.text
+    for c in CLAUSE.finditer(text):
+        if not MENTION.search(text, c.start(), c.end()) or not find_quantities(text, c.start(), c.end()):
+            continue
+        if any(c.start() <= a < c.end() for a, _ in covered):
+            continue
+        if s := shape(text, c.start(), c.end()):
+            silent.append(s)
+    return ReportFacts(
+        entry=e, n_obs=len(obs), chars=len(text),
+        gdp_outcome=any(o.indicator == "gdp" and o.year == reviewed and o.status != "target"
+                        and o.measure in ("level", "growth") for o in obs),
+        gdp_level=level, gdp_growth=growth,
+        gdp_target=any(o.indicator == "gdp" and o.measure == "growth" and o.status == "target" and o.year == e.year
+                       for o in obs),
+        silent=silent,
+    )
+
+
+@dataclass
+class CorpusMeasures:
+    reports: int
+    seconds: float
+    workers: int
+    obs_per_report: float
+    gdp_outcome_share: float
+    gdp_level_share: float
+    gdp_target_share: float
+    consistency: float
+    consistency_pairs: int
+    inconsistent: list[tuple]
+    work_list: list[tuple[str, int]]
+
+
+def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
+    """Share of consecutive GDP levels of a region that agree with the stated real growth of the later year."""
+    level: dict[tuple[str, int], float] = {}
+    growth: dict[tuple[str, int], float] = {}
+    for f in sorted(found, key=lambda f: f.entry.year):  # a later report's figure for the same year wins
+        region, year = f.entry.region, f.entry.year - 1
+        if f.gdp_level is not None:
+            level[(region, year)] = f.gdp_level
+        if f.gdp_growth is not None:
+            growth[(region, year)] = f.gdp_growth
+    agree, bad = 0, []
+    pairs = [(r, y) for (r, y) in level if (r, y - 1) in level and (r, y) in growth]
+    for r, y in pairs:
+        nominal = (level[(r, y)] / level[(r, y - 1)] - 1) * 100
+        deflator = nominal - growth[(r, y)]
+        if DEFLATOR_RANGE[0] <= deflator <= DEFLATOR_RANGE[1]:
+            agree += 1
+        else:
+            bad.append((r, y, level[(r, y - 1)], level[(r, y)], growth[(r, y)], round(deflator, 1)))
+    return (agree / len(pairs) if pairs else 1.0), len(pairs), bad
+
+
+def measure(corpus: Path, workers: int = 2, limit: int | None = None) -> CorpusMeasures:
+    entries = manifest(corpus)[:limit]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(workers) as pool:
+        found = list(pool.map(facts, [(corpus, e) for e in entries], chunksize=8))
+    seconds = time.perf_counter() - t0
+    n = len(found)
+    share, pairs, bad = consistency(found)
+    shapes = Counter(s for f in found for s in f.silent)
+    return CorpusMeasures(
+        reports=n, seconds=seconds, workers=workers,
+        obs_per_report=sum(f.n_obs for f in found) / n,
+        gdp_outcome_share=sum(f.gdp_outcome for f in found) / n,
+        gdp_level_share=sum(f.gdp_level is not None for f in found) / n,
+        gdp_target_share=sum(f.gdp_target for f in found) / n,
+        consistency=share, consistency_pairs=pairs, inconsistent=bad,
+        work_list=shapes.most_common(20),
+    )
+
+
+def misses(corpus: Path, what: str) -> dict[str, list[str]]:
+    """Files lacking a GDP ``outcome`` or ``target`` statement (for reading the tune failures)."""
+    out = defaultdict(list)
+    for e in manifest(corpus):
+        f = facts((corpus, e))
+        if (what == "outcome" and not f.gdp_outcome) or (what == "target" and not f.gdp_target):
+            out[e.province].append(e.file)
+    return out
