@@ -46,5 +46,4 @@ def read_report(path: Path) -> Read:
     """Parse one report file as the pipeline would and extract its observations (first document)."""
     data = path.read_bytes()
     doc = parse_page(data, hashlib.sha256(data).hexdigest())[0]
-    year = doc.published.year if doc.published else None
-    return Read(year, extract(doc.text, year), doc.text)
+    return Read(doc.report_year, extract(doc.text, doc.report_year), doc.text)

@@ -20,7 +20,7 @@ def file_observations(path: str) -> list[dict]:
         data = f.read()
     rows = []
     for doc in parse_page(data, hashlib.sha256(data).hexdigest()):
-        for o in extract(doc.text, doc.published.year if doc.published else None):
+        for o in extract(doc.text, doc.report_year):
             row = {k: getattr(o, k) for k in FIELDS}
             if doc.published:
                 row["published"] = doc.published.isoformat()

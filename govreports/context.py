@@ -76,6 +76,44 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
     return reviewed, target
 
 
+CN_YEAR = re.compile(r"([〇○零OΟ一二三四五六七八九]{4})年")
+TARGETS_OF_YEAR = re.compile(YEAR + r"年[^。\n:：]{0,24}?主要(?:预期)?目标")
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])([^\n]{2,40})$", re.M)
+PLAN_WORDS = re.compile(r"建议|安排|任务|重点|目标|打算|总体要求|部署|思路")
+FUTURE_YEAR = re.compile(r"(?:到|至|展望|～|-)$")
+
+
+def arabic_years(text: str) -> str:
+    """二〇〇七年 / 二OO七年 → 2007年 (year numerals only; lengths change, so not for offsets)."""
+    digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ο": "0"}
+    return CN_YEAR.sub(lambda m: "".join(digits[c] for c in m.group(1)) + "年", text)
+
+
+def report_year_from_text(text: str) -> int | None:
+    """The year a work report was delivered, read from what it reviews and what it plans.
+
+    Its targets (2018年…主要预期目标, 三、2018年工作建议 → 2018), else its review heading
+    (一、2007年工作回顾 → 2008), else the year after the latest one it keeps speaking of.
+    """
+    text = arabic_years(text)
+    if m := TARGETS_OF_YEAR.search(text):
+        return int(m.group(1))
+    heads = [h.group(1) for h in HEADING.finditer(text)]
+    for head in heads:  # 三、2018年工作建议 → 2018
+        if PLAN_WORDS.search(head) and "回顾" not in head and (y := re.match(YEAR + "年", head)):
+            return int(y.group(1))
+    for i, head in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
+        if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
+            if years := [int(y) for y in re.findall(YEAR + "年", head)]:
+                return max(years) + 1
+    counts: dict[int, int] = {}
+    for m in re.finditer(YEAR + "年", text):
+        if not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()):
+            counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    frequent = [y for y, n in counts.items() if n >= 3]
+    return max(frequent) + 1 if frequent else None
+
+
 def _sentence_start(text: str, pos: int) -> int | None:
     """Where the sentence starts if only spaces or an opening quote stand before ``pos``, else None."""
     i = pos - 1

@@ -10,6 +10,7 @@ status come from the clause, then from where it sits in the document (``govrepor
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ CONTINUATIONS = [
 BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
-SENTENCE_ENDS = "。!?！？\n"
+SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
 CLAUSE_END = re.compile(r"[;；]")
 SEPARATOR = re.compile(r"[\s、,和及与以及或]*$")  # used with match(text, pos, endpos): no ^
 
@@ -219,13 +220,15 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
     if not hits:
         return []
     ctx = DocContext(text, published_year)
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]  # once: bisect per hit keeps this linear
     out: list[Observation] = []
     s_end = -1
     for pos in hits:
         if pos < s_end:
             continue  # this sentence is done
-        s_start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_ENDS) + 1
-        s_end = min((i for i in (text.find(ch, pos) for ch in SENTENCE_ENDS) if i >= 0), default=len(text))
+        i = bisect.bisect_left(ends, pos)
+        s_start = ends[i - 1] + 1 if i else 0
+        s_end = ends[i] if i < len(ends) else len(text)
         section = ctx.section_at(s_start)
         status = ctx.status(text[s_start:s_end], section)
         plan = ctx.plan_scope(s_start)

@@ -149,12 +149,68 @@ def fold(source: str) -> tuple[str, list[int]]:
     return trimmed, origin
 
 
+# Scraper debris printed as text: literal escapes (\\r\\n), HTML entities left unescaped (&nbsp;).
+DEBRIS = re.compile(r"(?:\\r)?\\n|\\r|\\t|&(?:nbsp|ensp|emsp|#160|#12288);?|&(?:amp|lt|gt|quot|#\d{2,5});")
+DEBRIS_TO = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+
+def _debris(m: re.Match) -> str:
+    found = m.group(0)
+    if found.startswith("\\"):
+        return "\n" if "n" in found else " "
+    if found.rstrip(";") in ("&nbsp", "&ensp", "&emsp", "&#160", "&#12288"):
+        return " "
+    if found.startswith("&#"):
+        return chr(int(found[2:-1]))
+    return DEBRIS_TO[found]
+
+
+def clear_debris(text: str) -> tuple[str, list[int]]:
+    """Literal escape sequences and leftover HTML entities → the characters they stand for."""
+    out, origin, pos = [], [], 0
+    for m in DEBRIS.finditer(text):
+        out.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        rep = _debris(m)
+        out.append(rep)
+        origin.extend([m.start()] * len(rep))
+        pos = m.end()
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return "".join(out), origin
+
+
+# A space is no word break next to a Chinese character or punctuation, nor inside a number or before
+# its unit: 增长 9.3 % → 增长9.3%, 2008 年 → 2008年, 36.5 9亿元 → 36.59亿元, 财政一般预 算收入 → 财政一般预算收入.
+WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：？！（）《》【】—…·]"
+LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)|(?<=\d\.\d) (?=\d)|(?<=\d\.\d\d) (?=\d)")
+
+
+def tighten(text: str) -> tuple[str, list[int]]:
+    """Drop spaces that separate no words (see LOOSE_SPACE)."""
+    if " " not in text:
+        return text, list(range(len(text) + 1))
+    out, origin, pos = [], [], 0
+    for m in LOOSE_SPACE.finditer(text):
+        out.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return "".join(out), origin
+
+
 def normalize(source: str) -> Normalized:
     repaired = mojibake.repair(source, simplify_char)
     text, origin = repaired.text, repaired.origin
+    if "\\" in text or "&" in text:
+        text, step = clear_debris(text)
+        origin = _compose(origin, step)
     text, step, pinyin = remove_pinyin(text)
     origin = _compose(origin, step)
     text, traditional = to_simplified(text)
     text, step = fold(text)
+    origin = _compose(origin, step)
+    text, step = tighten(text)
     origin = _compose(origin, step)
     return Normalized(text, tuple(origin), traditional, pinyin, repaired.repaired, text.count(mojibake.DAMAGED))

@@ -15,6 +15,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from govreports.context import report_year_from_text
 from govreports.decode import Decoded, decode
 from govreports.normalize import Normalized, normalize, simplify_char
 
@@ -34,7 +35,13 @@ RELATED = re.compile(r"^\s*(相关报道|相关链接|相关新闻|相关文章|
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
-MEETING_DATE = re.compile(r"^\s*[(（]?" + DATE.pattern + r"[)）]?\s*在.{0,30}?(?:人民代表大会|人大)")
+CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
+# —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
+MEETING_DATE = re.compile(r"(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
+MEETING_WINDOW = 4000
+# the report's own year in its title or opening lines: 2021年博野县政府工作报告
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报告")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[（(](?:19|20)\d{2}[〕\]）)]\d{1,4}号")
 
 KINDS = ("work_report", "news", "plan_notice", "other")
@@ -51,12 +58,44 @@ class Document:
     published: date | None  # vintage: the delivery date of a report, else the page date
     meeting_date: date | None
     kind: str
+    report_year: int | None  # the year the document is dated in (a work report: the year it was delivered)
     text: str
     source_text: str  # the page's own text of the document, before normalisation
     norm: Normalized = field(repr=False)
     encoding: str = ""
     encoding_how: str = ""
     encoding_declared: str | None = None
+
+
+def _cn_small(numeral: str) -> int:
+    """一 … 三十一 (months and days)."""
+    if "十" not in numeral:
+        return CN_YEAR_DIGITS.index(numeral) % 10 if len(numeral) == 1 else 0
+    tens, _, units = numeral.partition("十")
+    return (CN_YEAR_DIGITS.index(tens) % 10 if tens else 1) * 10 + (CN_YEAR_DIGITS.index(units) % 10 if units else 0)
+
+
+def meeting_date(text: str) -> date | None:
+    """The day a report was delivered to the people's congress, from the line that says so."""
+    m = MEETING_DATE.search(text, 0, MEETING_WINDOW)
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year = int("".join(str(CN_YEAR_DIGITS.index(c) % 10) for c in m.group(4)))
+        return date(year, _cn_small(m.group(5)), _cn_small(m.group(6)))
+    except ValueError:
+        return None
+
+
+def report_year(title: str, text: str, meeting: date | None) -> int | None:
+    """The year a work report was delivered: its meeting date, its title, else its own headings."""
+    if meeting:
+        return meeting.year
+    if m := TITLE_YEAR.search(title + "\n" + text[:600]):
+        return int(m.group(1))
+    return report_year_from_text(text[:60000])
 
 
 def parse_date(text: str) -> date | None:
@@ -189,7 +228,9 @@ def _items(soup: BeautifulSoup) -> list[Tag]:
 
 def _kind(title: str, text: str, trust: str) -> str:
     head = title + text[:300]
-    if "政府工作报告" in head or MEETING_DATE.search(text[:200]) or re.search(r"向大会(?:作|报告)", text[:400]):
+    if "政府工作报告" in head or MEETING_DATE.search(text, 0, 600) or re.search(r"向大会(?:作|报告)", text[:400]) or (
+        re.search(r"各位代表|人民代表大会", text[:3000]) and re.search(r"工作回顾|预期目标", text)
+    ):
         return "work_report"
     if re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title) or DOC_NUMBER.search(text[:300]):
         return "plan_notice"
@@ -200,11 +241,16 @@ def _kind(title: str, text: str, trust: str) -> str:
 
 def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, body: str, trust: str) -> Document:
     norm = normalize(body)
-    meeting = None
-    if m := MEETING_DATE.search(norm.text[:200]):
-        meeting = parse_date(m.group(0))
-    published = meeting if meeting and (page_date is None or meeting <= page_date) else page_date
+    meeting = meeting_date(norm.text)
     title = normalize(title).text
+    kind = _kind(title, norm.text, trust)
+    year = report_year(title, norm.text, meeting) if kind == "work_report" else None
+    if meeting and (page_date is None or meeting <= page_date):
+        published = meeting
+    elif year and page_date and page_date.year != year:
+        published = None  # a copy posted in another year: the page's date is not the report's
+    else:
+        published = page_date
     if norm.traditional:  # short titles carry too few characters to detect the script themselves
         title = "".join(simplify_char(c) if len(simplify_char(c)) == 1 else c for c in title)
     return Document(
@@ -214,7 +260,8 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
         page_date=page_date,
         published=published,
         meeting_date=meeting,
-        kind=_kind(title, norm.text, trust),
+        kind=kind,
+        report_year=year or (published.year if published else None),
         text=norm.text,
         source_text=body,
         norm=norm,

@@ -93,7 +93,7 @@ def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
         duplicate_of = _duplicate_of(fp, canonical) if len(doc.text) > 200 else None
         if duplicate_of is None:
             canonical.append(fp)
-        year = doc.published.year if doc.published else None
+        year = doc.report_year
         observations = [] if duplicate_of else extract(doc.text, year)
         reviewed, target = document_years(doc.text, year)
         for o in observations:
