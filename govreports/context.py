@@ -17,8 +17,6 @@ PLAN_PERIODS = {"十一五": (2005, 2010), "十二五": (2010, 2015), "十三五
 
 HEADING_NUMERAL = set(CN_NUM)
 BOUNDARY = set("。!?！？\n:： \t")
-REVIEW_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?[^。]{0,6}?(?:工作)?回顾")
-TARGET_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?[^。,]{0,4}?(?:的)?(?:发展目标|主要目标|工作安排|主要工作|工作任务|主要任务|总体要求)")
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
 TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
 # a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,罗湖…
@@ -40,6 +38,25 @@ class Section:
     year: int | None
 
 
+REVIEW_WORDS = re.compile(r"回顾|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来")
+PLAN_HEAD_WORDS = re.compile(r"今年|目标|(?:主要|工作|重点)任务|安排|建议|打算|总体要求|部署|思路|展望|今后|未来|重点工作|工作重点")
+
+
+def _heading_section(at: int, head: str, published_year: int | None) -> Section:
+    """What a top-level heading (一、…) announces: a review of a year, targets for a year, or neither."""
+    head = arabic_years(head.split("\n", 1)[0][:40])
+    years = [int(y) for y in re.findall(YEAR + "年", head)]
+    last = max(years) if years else None
+    if REVIEW_WORDS.search(head) or (last and published_year and last < published_year and "工作" in head):
+        year = last if last else (published_year - 1 if published_year else None)
+        return Section(at, "review", year)
+    if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
+        five_year = re.search(r"五年|十[一二三四五]五|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
+        year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
+        return Section(at, "target", year)
+    return Section(at, "other", None)
+
+
 def sections(text: str, published_year: int | None) -> list[Section]:
     """Top-level sections (一、…) with what they are about: a reviewed year or a target year."""
     out = [Section(0, "other", None)]
@@ -51,18 +68,13 @@ def sections(text: str, published_year: int | None) -> list[Section]:
         end, comma = comma + 1, text.find("、", comma + 1)
         if at == end - 1 or (at and text[at - 1] not in BOUNDARY):
             continue  # not 一、 … at the start of a line or sentence
-        head = text[end : end + 40]
-        if (r := REVIEW_HEAD.match(head)) and "回顾" in head[:20]:
-            year = int(r.group("year")) if r.group("year") else (published_year - 1 if published_year else None)
-            out.append(Section(at, "review", year))
-        elif t := TARGET_HEAD.match(head):
-            out.append(Section(at, "target", int(t.group("year")) if t.group("year") else None))
-        else:
-            out.append(Section(at, "other", None))
-    resolved = []
+        out.append(_heading_section(at, text[end : end + 40], published_year))
+    if any(s.kind == "review" for s in out):
+        return out
+    resolved = []  # a plan or notice: its targets section is about the year it aims at (到2015年)
     for i, s in enumerate(out):
         end = out[i + 1].start if i + 1 < len(out) else len(text)
-        if s.kind == "target" and s.year is None and (by := BY_YEAR.search(text, s.start, end)):
+        if s.kind == "target" and (s.year is None or s.year == published_year) and (by := BY_YEAR.search(text, s.start, end)):
             s = Section(s.start, s.kind, int(by.group(1)))
         resolved.append(s)
     return resolved
@@ -129,6 +141,9 @@ class DocContext:
         self.text = text
         self.published_year = published_year
         self.sections = sections(text, published_year)
+        # a report reviews the year before it; other documents have no default year
+        has_review = any(s.kind == "review" for s in self.sections)
+        self.reviewed_year = published_year - 1 if published_year and has_review else None
         self._section_starts = [s.start for s in self.sections]
         self._year_pos: list[int] | None = None  # context years, found on first use
         self._year_val: list[int] = []

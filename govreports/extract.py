@@ -355,8 +355,10 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         year = where.plan[1]
     elif where.section.year is not None:
         year = where.section.year
+    elif where.status == "target" and ctx.published_year:
+        year = ctx.published_year  # a target with no year of its own: the year the document plans
     else:
-        year = ctx.running_year(where.sentence_start)
+        year = ctx.running_year(where.sentence_start) or ctx.reviewed_year
     if year is None:
         return None
     base_year = None

@@ -200,7 +200,8 @@ def tighten(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def normalize(source: str) -> Normalized:
+def normalize(source: str, tight: bool = True) -> Normalized:
+    """``tight=False`` keeps spaces between Chinese phrases (a headline's separators)."""
     repaired = mojibake.repair(source, simplify_char)
     text, origin = repaired.text, repaired.origin
     if "\\" in text or "&" in text:
@@ -211,6 +212,7 @@ def normalize(source: str) -> Normalized:
     text, traditional = to_simplified(text)
     text, step = fold(text)
     origin = _compose(origin, step)
-    text, step = tighten(text)
-    origin = _compose(origin, step)
+    if tight:
+        text, step = tighten(text)
+        origin = _compose(origin, step)
     return Normalized(text, tuple(origin), traditional, pinyin, repaired.repaired, text.count(mojibake.DAMAGED))

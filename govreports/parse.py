@@ -242,7 +242,7 @@ def _kind(title: str, text: str, trust: str) -> str:
 def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, body: str, trust: str) -> Document:
     norm = normalize(body)
     meeting = meeting_date(norm.text)
-    title = normalize(title).text
+    title = normalize(title, tight=False).text
     kind = _kind(title, norm.text, trust)
     year = report_year(title, norm.text, meeting) if kind == "work_report" else None
     if meeting and (page_date is None or meeting <= page_date):

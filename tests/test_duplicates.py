@@ -31,7 +31,7 @@ def test_the_2013_report_posted_twice_is_one_document(mirror_docs):
     assert dup["doc_id"].to_list() == [mirror_docs[2].doc_id]
     assert dup["duplicate_of"].to_list() == [mirror_docs[1].doc_id]
     assert observations.filter(doc_id=mirror_docs[2].doc_id).height == 0
-    assert mirror_docs[1].text != mirror_docs[2].text  # they differ in whitespace only
+    assert mirror_docs[1].source_text != mirror_docs[2].source_text  # the page copies differ in whitespace only
 
 
 def test_near_duplicate_on_another_site_points_to_the_official_copy(mirror_docs):

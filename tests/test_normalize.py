@@ -60,7 +60,7 @@ def test_traditional_is_converted_only_when_the_text_is_traditional():
 def test_full_width_forms_fold_and_offsets_map_back():
     source = "本区生产总值完成１４８８亿元，增长９．２％ 。\u3000\u3000面积３㎡"
     norm = normalize(source)
-    assert norm.text == "本区生产总值完成1488亿元,增长9.2% 。 面积3m2"
+    assert norm.text == "本区生产总值完成1488亿元,增长9.2%。面积3m2"  # spaces next to Chinese text dropped
     i = norm.text.index("1488亿元")
     a, b = norm.source_span(i, i + len("1488亿元"))
     assert source[a:b] == "１４８８亿元"
@@ -90,3 +90,14 @@ def test_source_offsets_point_into_the_traditional_page_text(notice_docs):
     o = next(o for o in extract(doc.text, 2012) if o.indicator == "gdp" and o.measure == "level")
     a, b = doc.norm.source_span(o.char_start, o.char_end)
     assert doc.source_text[a:b] == "本地生產(chǎn)總值達(dá)到1450億元"
+
+
+def test_corpus_noise_is_cleared_and_offsets_still_map_back():
+    """Real copies: literal \\r\\n, &nbsp;, spaces inside numbers, words and before units."""
+    source = "预计实现地区生产总值 142.05 亿元，比上年增长 10.1 %;\\r\\n实现财政一般预 算收入&nbsp;36.5 9亿元。2008 年"
+    norm = normalize(source)
+    assert norm.text == "预计实现地区生产总值142.05亿元,比上年增长10.1%;\n实现财政一般预算收入36.59亿元。2008年"
+    i = norm.text.index("36.59亿元")
+    a, b = norm.source_span(i, i + len("36.59亿元"))
+    assert source[a:b] == "36.5 9亿元"
+    assert normalize("PM 2.5 and GDP 12").text == "PM 2.5 and GDP 12"  # words of Latin script keep their spaces
