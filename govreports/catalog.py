@@ -45,11 +45,17 @@ class Indicator:
     rate_tolerance: float = 0.3
     # Measures reports state for this indicator (a percent-valued level has no growth of its own).
     measures: tuple[str, ...] = ("level", "growth", "cagr", "cumulative")
+    # Other units a level may be stated in, kept as printed (trade and FDI in 亿元 as well as 亿美元):
+    # a separate series, never converted.
+    alt_units: tuple[str, ...] = ()
 
     def unit_for(self, measure: str) -> str:
         if measure == "level":
             return self.unit
         return "pp" if measure == "change_pp" else "percent"
+
+    def units_for(self, measure: str) -> tuple[str, ...]:
+        return (self.unit, *self.alt_units) if measure == "level" else (self.unit_for(measure),)
 
     def range_for(self, measure: str) -> tuple[float, float]:
         return self.level_range if measure == "level" else RATE_RANGES[measure]
@@ -59,46 +65,53 @@ SHARES = ("level", "change_pp")
 INTENSITY = ("level", "growth", "cumulative")
 
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("gdp", "Gross domestic product", ("地区生产总值", "本地生产总值", "本区生产总值", "全区生产总值", "辖区生产总值", "生产总值", "GDP"), "CNY_100M", (10, 30000)),
+    Indicator("gdp", "Gross domestic product", ("地区生产总值", "本地生产总值", "本区生产总值", "全区生产总值", "辖区生产总值", "生产总值", "GDP", "国内生产总值"), "CNY_100M", (10, 30000)),
     Indicator("gdp_per_capita", "GDP per capita", ("人均地区生产总值", "人均生产总值", "人均GDP"), "CNY", (5000, 1_000_000)),
     Indicator("gdp_per_km2", "GDP per square kilometre of land", ("每平方公里土地产出GDP", "每平方公里GDP产出", "每平方公里GDP", "地均GDP"), "CNY_100M", (0.05, 300)),
-    Indicator("retail_sales", "Total retail sales of consumer goods", ("社会消费品零售总额", "社会消费品零售"), "CNY_100M", (1, 20000)),
-    Indicator("fixed_asset_investment", "Fixed-asset investment", ("全社会固定资产投资", "区本级固定资产投资", "固定资产投资额", "固定资产投资"), "CNY_100M", (1, 10000)),
-    Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值"), "CNY_100M", (0.1, 10000)),
-    Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "地方财政一般预算收入"), "CNY_100M", (0.5, 3000)),
-    Indicator("local_fiscal_revenue", "Local fiscal revenue (the region's own share)", ("地方财政总收入", "地方财政收入"), "CNY_100M", (0.05, 5000)),
-    Indicator("fiscal_revenue", "Total fiscal revenue collected in the region, higher levels' shares included", ("全部财政收入", "财政总收入", "财政收入"), "CNY_100M", (0.05, 20000)),
+    Indicator("retail_sales", "Total retail sales of consumer goods", ("社会消费品零售总额", "社会消费品零售", "全社会消费品零售总额", "社会消费品零售额", "消费品零售总额", "社消零"), "CNY_100M", (1, 20000)),
+    Indicator("fixed_asset_investment", "Fixed-asset investment", ("全社会固定资产投资", "区本级固定资产投资", "固定资产投资额", "固定资产投资", "全社会固定资产投资额", "固投"), "CNY_100M", (1, 10000)),
+    Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值", "规模工业增加值", "规模以上工业实现增加值", "规模以上工业完成增加值", "规上工业实现增加值", "规上工业完成增加值"), "CNY_100M", (0.1, 10000)),
+    Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "地方财政一般预算收入", "财政一般预算收入", "一般预算收入", "公共财政收入", "地方一般预算收入"), "CNY_100M", (0.5, 3000)),
+    Indicator("local_fiscal_revenue", "Local fiscal revenue (the region's own share)", ("地方财政总收入", "地方财政收入", "地方级财政收入"), "CNY_100M", (0.05, 5000)),
+    Indicator("fiscal_revenue", "Total fiscal revenue collected in the region, higher levels' shares included", ("全部财政收入", "财政总收入", "财政收入", "全口径财政收入", "一般公共预算总收入"), "CNY_100M", (0.05, 20000)),
     Indicator("tax_revenue", "Tax revenue", ("税收收入", "税收总额", "国地税之和"), "CNY_100M", (0.5, 10000)),
-    Indicator("general_budget_expenditure", "General public budget expenditure", ("一般公共预算支出", "公共财政预算支出", "公共预算支出"), "CNY_100M", (1, 5000)),
-    Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额"), "USD_100M", (0.1, 10000)),
-    Indicator("fdi_utilized", "Foreign direct investment actually utilized", ("实际利用外资", "实际使用外资"), "USD_100M", (0.01, 1000)),
-    Indicator("tertiary_share", "Tertiary industry share of GDP", ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
+    Indicator("general_budget_expenditure", "General public budget expenditure", ("一般公共预算支出", "公共财政预算支出", "公共预算支出", "地方一般公共预算支出", "财政一般预算支出", "一般预算支出"), "CNY_100M", (1, 5000)),
+    Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额", "外贸进出口总值", "进出口总值", "外贸进出口", "进出口贸易额", "进出口额"), "USD_100M", (0.01, 10000), alt_units=("CNY_100M",)),
+    Indicator("fdi_utilized", "Foreign direct investment actually utilized", ("实际利用外资", "实际使用外资", "实际利用外商直接投资", "实际使用外商直接投资", "实际外商直接投资", "外商直接投资", "直接利用外资", "实到外资"), "USD_100M", (0.001, 1000), alt_units=("CNY_100M",)),
+    Indicator("tertiary_share", "Tertiary industry share of GDP", ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业", "第三产业增加值占GDP的比重", "第三产业增加值占生产总值比重", "第三产业增加值占生产总值的比重", "第三产业增加值占地区生产总值比重", "第三产业增加值占地区生产总值的比重", "第三产业占GDP的比重", "第三产业占生产总值比重", "第三产业占生产总值的比重", "第三产业占地区生产总值比重", "第三产业占地区生产总值的比重", "服务业增加值占GDP比重", "服务业增加值占GDP的比重", "服务业增加值占生产总值比重", "服务业增加值占生产总值的比重", "服务业增加值占地区生产总值比重", "服务业增加值占地区生产总值的比重", "服务业占GDP比重", "服务业占GDP的比重", "服务业占生产总值比重", "服务业占生产总值的比重", "服务业占地区生产总值比重", "服务业占地区生产总值的比重"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
     Indicator("disposable_income", "Per-capita disposable income of residents", ("居民人均可支配收入", "人均可支配收入"), "CNY", (3000, 300_000)),
-    Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入"), "CNY", (3000, 300_000)),
-    Indicator("rural_net_income", "Per-capita net income of rural residents (纯收入, before 2014)", ("农村常住居民人均纯收入", "农村居民人均纯收入", "农牧民人均纯收入", "农民人均纯收入"), "CNY", (500, 100_000)),
-    Indicator("disposable_income_rural", "Per-capita disposable income, rural residents", ("农村牧区常住居民人均可支配收入", "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农牧民人均可支配收入"), "CNY", (1000, 200_000)),
+    Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城市居民人均可支配收入", "城镇居民家庭人均可支配收入", "城镇人均可支配收入"), "CNY", (3000, 300_000)),
+    Indicator("rural_net_income", "Per-capita net income of rural residents (纯收入, before 2014)", ("农村常住居民人均纯收入", "农村居民人均纯收入", "农牧民人均纯收入", "农民人均纯收入", "农村居民家庭人均纯收入", "渔农村居民人均纯收入"), "CNY", (500, 100_000)),
+    Indicator("disposable_income_rural", "Per-capita disposable income, rural residents", ("农村牧区常住居民人均可支配收入", "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农牧民人均可支配收入", "农村人均可支配收入", "农民人均可支配收入"), "CNY", (1000, 200_000)),
     Indicator("unemployment_rate", "Registered urban unemployment rate", ("城镇居民登记失业率", "城镇登记失业率", "登记失业率"), "percent", (0, 20), rate_tolerance=0.2, measures=SHARES),
     Indicator("land_per_10k_gdp", "Construction land per 10,000 CNY of GDP", ("万元GDP建设用地", "万元生产总值建设用地"), "m2", (0.05, 500), measures=INTENSITY),
-    Indicator("water_per_10k_gdp", "Water use per 10,000 CNY of GDP", ("万元GDP水耗", "万元生产总值水耗"), "m3", (0.5, 1000), measures=INTENSITY),
-    Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗"), "kWh", (10, 10000), measures=INTENSITY),
-    Indicator("energy_per_10k_gdp", "Energy use per 10,000 CNY of GDP", ("万元GDP综合能耗", "万元GDP能耗", "万元生产总值能耗", "单位GDP能耗"), "tce", (0.005, 5), measures=INTENSITY),
-    Indicator("pm25", "Annual mean PM2.5 concentration", ("PM2.5年均浓度", "PM2.5浓度", "PM2.5"), "ug_m3", (1, 300), measures=INTENSITY),
-    Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数"), "days", (0, 366), measures=("level", "growth")),
-    Indicator("good_air_rate", "Share of days with good or excellent air quality", ("空气质量优良率", "空气优良率"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
+    Indicator("water_per_10k_gdp", "Water use per 10,000 CNY of GDP", ("万元GDP水耗", "万元生产总值水耗", "万元地区生产总值水耗", "单位生产总值水耗", "单位GDP水耗"), "m3", (0.5, 1000), measures=INTENSITY),
+    Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗", "万元地区生产总值电耗", "单位生产总值电耗", "单位GDP电耗"), "kWh", (10, 10000), measures=INTENSITY),
+    Indicator("energy_per_10k_gdp", "Energy use per 10,000 CNY of GDP", ("万元GDP综合能耗", "万元GDP能耗", "万元生产总值能耗", "单位GDP能耗", "万元地区生产总值综合能耗", "万元地区生产总值能耗", "万元生产总值综合能耗", "单位地区生产总值能耗", "单位生产总值综合能耗", "单位生产总值能耗", "单位GDP综合能耗", "单位生产总值能源消耗", "万元生产总值能源消耗"), "tce", (0.005, 5), measures=INTENSITY),
+    Indicator("pm25", "Annual mean PM2.5 concentration", ("PM2.5年均浓度", "PM2.5浓度", "PM2.5", "细颗粒物(PM2.5)平均浓度", "细颗粒物(PM2.5)年均浓度", "PM2.5平均浓度", "PM2.5年均值", "细颗粒物平均浓度"), "ug_m3", (1, 300), measures=INTENSITY),
+    Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数", "空气质量达标天数", "空气优良天数"), "days", (0, 366), measures=("level", "growth")),
+    Indicator("good_air_rate", "Share of days with good or excellent air quality", ("空气质量优良率", "空气优良率", "环境空气质量优良率", "空气质量优良天数比例", "空气质量优良天数比率", "优良天数比例", "优良天数比率"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
 )
 
 BY_ID = {ind.id: ind for ind in INDICATORS}
 
 # Phrases naming several indicators at once, in the order their values are listed (分别…).
+_BOTH = ("disposable_income_urban", "disposable_income_rural")
 COMPOUND_ALIASES = {
-    "城乡常住居民人均可支配收入": ("disposable_income_urban", "disposable_income_rural"),
-    "城乡居民人均可支配收入": ("disposable_income_urban", "disposable_income_rural"),
+    "城乡常住居民人均可支配收入": _BOTH,
+    "城乡居民人均可支配收入": _BOTH,
+    "城镇和农村居民人均可支配收入": _BOTH,
+    "城镇、农村居民人均可支配收入": _BOTH,
+    "城镇居民和农村居民人均可支配收入": _BOTH,
+    "城镇、农村常住居民人均可支配收入": _BOTH,
+    "城镇和农村常住居民人均可支配收入": _BOTH,
+    "城乡居民收入": _BOTH,
 }
 
 # After a mention of a family (万元GDP…, 空气质量…), a bare later member names its sibling indicator:
 # 万元GDP建设用地、水耗、电耗分别下降…; 空气质量优良天数…达288天,优良率79.1%.
 CONTINUATION_ALIASES = {
-    "万元(?:GDP|生产总值)": {
+    "(?:万元|单位)(?:GDP|(?:地区)?生产总值)": {
         "建设用地": "land_per_10k_gdp",
         "水耗": "water_per_10k_gdp",
         "电耗": "electricity_per_10k_gdp",
@@ -138,6 +151,7 @@ def dictionary() -> list[dict]:
             "measures": {
                 m: {"unit": ind.unit_for(m), "plausible_range": list(ind.range_for(m))} for m in ind.measures
             },
+            "also_stated_in": list(ind.alt_units),
             "level_tolerance": ind.level_tolerance,
             "rate_tolerance_pp": ind.rate_tolerance,
         }

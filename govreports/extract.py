@@ -65,7 +65,7 @@ CONTINUATIONS = [
 ]
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
 SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
@@ -307,8 +307,7 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             measure = "cumulative"  # a change stated for a whole plan period
         if measure not in ind.measures:
             continue
-        unit = ind.unit_for(measure)
-        value = q.in_unit(unit)
+        unit, value = next(((u, v) for u in ind.units_for(measure) if (v := q.in_unit(u)) is not None), (None, None))
         if value is None:
             continue
         when = _when(text, mention.start, q, year_m, starts_change, measure, where, ctx)

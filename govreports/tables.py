@@ -124,7 +124,7 @@ def build(pages: list[Page]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return documents, observations
 
 
-PANEL_KEY = ["region", "indicator", "measure", "year", "base_year", "basis"]
+PANEL_KEY = ["region", "indicator", "measure", "year", "base_year", "unit", "basis"]
 
 
 def ranked(observations):
@@ -147,7 +147,7 @@ def panel(observations: pl.DataFrame) -> pl.DataFrame:
     """One row per (region, indicator, measure, year, base_year, basis): the chosen value, its support and
     whether an earlier vintage said something else (``revised``, ``first_value``, ``first_published``)."""
     ranked_ = ranked(observations)
-    best = _chosen(ranked_).select(*PANEL_KEY, "status", "qualifier", "value", "value_high", "unit", "obs_id", "published", "region_name")
+    best = _chosen(ranked_).select(*PANEL_KEY, "status", "qualifier", "value", "value_high", "obs_id", "published", "region_name")
     chosen = best.select(*PANEL_KEY, _best_value="value", _best_published="published")
     support = (
         ranked_.join(chosen, on=PANEL_KEY, how="left", nulls_equal=True)

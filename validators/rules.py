@@ -40,9 +40,14 @@ class Rule:
 
 
 CATALOG = pl.DataFrame(
-    [{"indicator": i.id, "measure": m, "_unit": i.unit_for(m), "_lo": float(i.range_for(m)[0]), "_hi": float(i.range_for(m)[1])}
-     for i in INDICATORS for m in i.measures]
+    [{"indicator": i.id, "measure": m, "_unit": i.unit_for(m), "_alt_unit": (i.units_for(m)[1:] or (None,))[0],
+      "_lo": float(i.range_for(m)[0]), "_hi": float(i.range_for(m)[1])}
+     for i in INDICATORS for m in i.measures],
+    schema_overrides={"_alt_unit": pl.String},
 ).lazy()
+# levels in an indicator's own unit: the series cross-year rules compare (a level printed in another
+# currency is a series of its own and is not compared)
+OWN_UNIT = pl.DataFrame([{"indicator": i.id, "unit": i.unit} for i in INDICATORS]).lazy()
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def _current(lf: pl.LazyFrame) -> Prepared | None:
 def prepared(df: pl.DataFrame) -> Iterator[None]:
     """Within this block, rules checking ``df`` reuse tables derived from it once instead of per rule."""
     lf = df.lazy()
-    catalog = lf.join(CATALOG, on=["indicator", "measure"], how="left", maintain_order="left").select("_unit", "_lo", "_hi")
+    catalog = lf.join(CATALOG, on=["indicator", "measure"], how="left", maintain_order="left").select("_unit", "_alt_unit", "_lo", "_hi")
     token = _PREPARED.set(Prepared(df.height, catalog.collect(), pl.DataFrame()))
     try:
         _PREPARED.set(Prepared(df.height, _PREPARED.get().catalog, _aligned(lf).collect()))
@@ -96,7 +101,7 @@ def _in_range(col: str) -> pl.Expr:
 # row rules read the columns ``with_catalog`` adds
 ROW_EXPRESSIONS: dict[str, Callable[[], pl.Expr]] = {
     "measure_in_catalog": lambda: pl.col("_unit").is_not_null(),
-    "unit_matches_catalog": lambda: (pl.col("unit") == pl.col("_unit")).fill_null(False),
+    "unit_matches_catalog": lambda: ((pl.col("unit") == pl.col("_unit")) | (pl.col("unit") == pl.col("_alt_unit"))).fill_null(False),
     "value_in_plausible_range": lambda: (_in_range("value") & (pl.col("value_high").is_null() | _in_range("value_high")))
     .fill_null(False),
     "year_plausible_for_document": lambda: pl.col("published").is_null() | pl.col("year").is_between(
@@ -123,7 +128,7 @@ def sound(lf: pl.LazyFrame) -> pl.LazyFrame:
     ok = pl.lit(True)
     for make in ROW_EXPRESSIONS.values():
         ok = ok & make()
-    return with_catalog(lf).filter(ok).drop("_unit", "_lo", "_hi")
+    return with_catalog(lf).filter(ok).drop("_unit", "_alt_unit", "_lo", "_hi")
 
 
 def printed_precision() -> pl.Expr:
@@ -150,6 +155,7 @@ def best_outcome_levels(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Per region, indicator and year: the outcome level the panel would publish (eq or approx only),
     with its printed rounding."""
     levels = sound(lf).filter((pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("qualifier").is_in(["eq", "approx"]))
+    levels = levels.join(OWN_UNIT, on=["indicator", "unit"], how="semi")
     return _preference(levels).group_by([*SERIES, "year"]).agg(
         pl.col("value").sort_by(PREFERENCE).first(), _precision=printed_precision().sort_by(PREFERENCE).first())
 

@@ -20,12 +20,10 @@ from govreports.catalog import BY_ID, MEASURES, QUALIFIERS, STATUSES  # noqa: E4
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIELDS = ("quote", "start", "end", "indicator", "measure", "year", "base_year", "status", "qualifier", "value",
           "value_high", "unit")
-MONEY_EITHER = {"trade_total", "fdi_utilized"}  # in the currency printed
 
 
 def units_allowed(indicator: str, measure: str) -> set[str]:
-    unit = BY_ID[indicator].unit_for(measure)
-    return {"CNY_100M", "USD_100M"} if indicator in MONEY_EITHER and measure == "level" else {unit}
+    return set(BY_ID[indicator].units_for(measure))
 
 
 def check(path: Path, fill: bool) -> list[str]:
