@@ -28,7 +28,7 @@ SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
 TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要目标|目标(?:为|是)|力争|争取|确保|计划|预期")
-COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到)了?(?:年度|年初|全年)?(?:预期)?目标")
+COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于)了?(?:年度|年初|全年)?(?:预期目标|预期|目标|计划)")
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ FILLER = re.compile(
     r"进一步|总体|(?:保持|稳定|维持)在?|力争|确保|争取|约|近|超过|突破|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
-    r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|"
+    r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
     + YEAR + r"年的?|全区|辖区|本区|我区|罗湖|预计|初步(?:核算|统计|预计|测算)"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -248,6 +248,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []
+    stated: list[Mention] = []  # mentions given a value in this clause, in order (for a later 分别 list)
     prev_end, prev_kind = c_start, None
     i = 0
     while i < len(tokens):
@@ -273,12 +274,20 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             prev_end, prev_kind = run[-1].end + 1, "paren"
             continue
         before = text[c_start : run[0].start]
-        if before.count("(") > before.count(")") or SUB_ANNUAL.search(before) or not _gap_ok(lead_full):
+        if before.count("(") > before.count(")") or _sub_annual(before):
+            prev_end, prev_kind = run[-1].end, "q"
+            continue
+        if not _gap_ok(lead_full):  # another subject stands between: the mention no longer speaks
+            group = []
             prev_end, prev_kind = run[-1].end, "q"
             continue
         pairs = [(m, ind) for m in group for ind in m.ids]
         lead = lead_full[-14:]
-        if len(pairs) == 1:
+        if "分别" in lead and len(run) > len(pairs):
+            # 城镇居民人均可支配收入18375元,农民人均纯收入6514元,分别增长14%和17.8%: the last subjects stated
+            subjects = [(m, ind) for m in stated for ind in m.ids][-len(run):]
+            chosen = [(m, ind, q) for (m, ind), q in zip(subjects, run)] if len(subjects) == len(run) else []
+        elif len(pairs) == 1:
             chosen = [(pairs[0][0], pairs[0][1], run[0])]
         elif len(run) == len(pairs):
             chosen = [(m, ind, q) for (m, ind), q in zip(pairs, run)]
@@ -287,8 +296,17 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         else:
             chosen = []  # an enumeration whose values do not line up: no guess
         out.extend(_observe(text, chosen, lead, where, ctx))
+        stated.extend(m for m in group if m not in stated)
         prev_end, prev_kind = run[-1].end, "q"
     return out
+
+
+def _sub_annual(before: str) -> bool:
+    """A sub-annual period (一季度, 1-11月) governs the value, unless 全年 follows it."""
+    last = None
+    for last in SUB_ANNUAL.finditer(before):
+        pass
+    return last is not None and "全年" not in before[last.end() :]
 
 
 def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> list[Observation]:

@@ -53,7 +53,7 @@ _unit_alt = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _scale_alt = "|".join(sorted(SCALES, key=len, reverse=True))
 QUANTITY = re.compile(
     rf"(?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:%?\s*[-~～至到]\s*(?P<high>\d+(?:\.\d+)?))?"
+    rf"(?:%?\s*[-~～至到—－–]\s*(?P<high>\d+(?:\.\d+)?))?"
     rf"\s*(?P<scale>{_scale_alt})?(?P<unit>{_unit_alt})?"
 )
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
