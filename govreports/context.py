@@ -23,6 +23,14 @@ TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社
 EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[区年]|罗湖|我区|本区|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
+# periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
+# report), 今后五年, 未来五年 (starting the report's year)
+N_YEARS = {"三": 3, "四": 4, "五": 5}
+PAST_PERIOD = re.compile(r"(?:过去|这|近)([三四五])年(?:来|间|里|中)?|([三四五])年来|本届政府(?:任期)?(?:以来|期间)")
+FUTURE_PERIOD = re.compile(r"(?:今后|未来)([三四五])年")
+# 主要预期目标是: followed by a list of lines (——地区生产总值增长5.5%以上;): every line is a target
+TARGET_LIST_OPENER = re.compile(r"(?:主要预期目标|预期目标|主要目标|发展目标)(?:是|为)?[:：]\s*\n")
+BULLET = re.compile(r"\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}、)")
 SCOPE_CLOSER = re.compile(rf"\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年)")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
@@ -91,6 +99,7 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
 CN_YEAR = re.compile(r"([〇○零OΟ一二三四五六七八九]{4})年")
 TARGETS_OF_YEAR = re.compile(YEAR + r"年[^。\n:：]{0,24}?主要(?:预期)?目标")
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])([^\n]{2,40})$", re.M)
+YEAR_MARK = re.compile(YEAR + "年")
 PLAN_WORDS = re.compile(r"建议|安排|任务|重点|目标|打算|总体要求|部署|思路")
 FUTURE_YEAR = re.compile(r"(?:到|至|展望|～|-)$")
 
@@ -110,14 +119,18 @@ def report_year_from_text(text: str) -> int | None:
     text = arabic_years(text)
     if m := TARGETS_OF_YEAR.search(text):
         return int(m.group(1))
-    heads = [h.group(1) for h in HEADING.finditer(text)]
-    for head in heads:  # 三、2018年工作建议 → 2018
+    heads = list(HEADING.finditer(text))
+    for h in heads:  # 三、2018年工作建议 → 2018
+        head = h.group(1)
         if PLAN_WORDS.search(head) and "回顾" not in head and (y := re.match(YEAR + "年", head)):
             return int(y.group(1))
-    for i, head in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
+    for i, h in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
+        head = h.group(1)
         if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
             if years := [int(y) for y in re.findall(YEAR + "年", head)]:
                 return max(years) + 1
+            if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, h.end(), h.end() + 200)):
+                return int(y.group(1)) + 1  # 一、去年工作回顾\n2013年,在市委的正确领导下…
     counts: dict[int, int] = {}
     for m in re.finditer(YEAR + "年", text):
         if not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()):
@@ -129,7 +142,7 @@ def report_year_from_text(text: str) -> int | None:
 def _sentence_start(text: str, pos: int) -> int | None:
     """Where the sentence starts if only spaces or an opening quote stand before ``pos``, else None."""
     i = pos - 1
-    while i >= 0 and text[i] in " \t“\"":
+    while i >= 0 and text[i] in " \t“\"—-":
         i -= 1
     return i + 1 if i < 0 or text[i] in "。!?！？\n" else None
 
@@ -147,13 +160,56 @@ class DocContext:
         self._section_starts = [s.start for s in self.sections]
         self._year_pos: list[int] | None = None  # context years, found on first use
         self._year_val: list[int] = []
-        self._openers = [(start, PLAN_PERIODS[m.group(1)]) for m in PLAN_OPENER.finditer(text)
-                         if (start := _sentence_start(text, m.start())) is not None]
+        self._openers = sorted(
+            [(start, PLAN_PERIODS[m.group(1)]) for m in PLAN_OPENER.finditer(text)
+             if (start := _sentence_start(text, m.start())) is not None]
+            + [(start, period) for m, period in self._relative_periods(text)
+               if (start := _sentence_start(text, m.start())) is not None]
+        )
+        self._target_lists = self._target_list_spans(text)
         self._closers = []
         if self._openers:  # sentences that turn away from a plan summary: only needed when there is one
             starts = [m.end() for m in SENTENCE_END.finditer(text)]
             self._closers = [s - 1 for s in starts if text[s - 1] == "\n" or SCOPE_CLOSER.match(text, s)]
         self.plan_starts = {end: start for name, (start, end) in PLAN_PERIODS.items() if name in text}
+
+    def _relative_periods(self, text: str):
+        """Passages opened by 过去五年/今后五年…, with the years they span (needs the report's year)."""
+        y = self.published_year
+        if not y:
+            return []
+        out = []
+        for m in PAST_PERIOD.finditer(text):
+            n = N_YEARS.get(m.group(1) or m.group(2) or "五", 5)
+            out.append((m, (y - 1 - n, y - 1)))
+        for m in FUTURE_PERIOD.finditer(text):
+            out.append((m, (y - 1, y - 1 + N_YEARS[m.group(1)])))
+        return out
+
+    @staticmethod
+    def _target_list_spans(text: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in TARGET_LIST_OPENER.finditer(text):
+            end = pos = m.end()
+            while pos < len(text) and BULLET.match(text, pos):
+                nl = text.find("\n", pos)
+                end = pos = len(text) if nl < 0 else nl + 1
+            spans.append((m.start(), end))
+        return spans
+
+    def in_target_list(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._target_lists)
+
+    def period_at(self, pos: int) -> tuple[int, int] | None:
+        """The five-year period a review section about 过去五年 covers, for base years of 年均增长."""
+        section = self.section_at(pos)
+        if section.kind != "review" or not self.published_year:
+            return None
+        head = self.text[section.start : section.start + 40].split("\n", 1)[0]
+        if m := PAST_PERIOD.search(head):
+            n = N_YEARS.get(m.group(1) or m.group(2) or "五", 5)
+            return (self.published_year - 1 - n, self.published_year - 1)
+        return None
 
     def section_at(self, pos: int) -> Section:
         return self.sections[bisect.bisect_right(self._section_starts, pos) - 1]
@@ -185,11 +241,11 @@ class DocContext:
         found = [(window.rfind(name), name) for name in PLAN_PERIODS if name in window]
         return PLAN_PERIODS[max(found)[1]] if found else None
 
-    def status(self, sentence: str, section: Section) -> str:
+    def status(self, sentence: str, section: Section, pos: int) -> str:
         """Status words of a sentence (up to 。), or the section's: target, preliminary or actual."""
         plain = COMPARED_TO_TARGET.sub("", sentence)
         by = BY_YEAR.search(sentence)
-        if section.kind == "target" or TARGET_WORDS.search(plain) or (
+        if section.kind == "target" or TARGET_WORDS.search(plain) or self.in_target_list(pos) or (
             by and (self.published_year is None or int(by.group(1)) >= self.published_year)
         ):
             return "target"

@@ -100,6 +100,7 @@ FILLER = re.compile(
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
+SINCE_YEAR = re.compile(r"(?:比|较)" + YEAR + r"年(?:底|末)?[^,;]{0,4}$")
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
 
 
@@ -230,7 +231,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         s_start = ends[i - 1] + 1 if i else 0
         s_end = ends[i] if i < len(ends) else len(text)
         section = ctx.section_at(s_start)
-        status = ctx.status(text[s_start:s_end], section)
+        status = ctx.status(text[s_start:s_end], section, s_start)
         plan = ctx.plan_scope(s_start)
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
@@ -332,6 +333,10 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if when is None:
             continue
         year, base_year, status = when
+        if measure == "growth" and (since := SINCE_YEAR.search(verb_lead)) and int(since.group(1)) < year - 1:
+            if "cumulative" not in ind.measures:
+                continue
+            measure, base_year = "cumulative", int(since.group(1))  # 比2002年增长58.1%: over four years
         high = None
         if q.high is not None:
             high = float(q.high) / float(q.amount) * value if q.amount else None
@@ -386,6 +391,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             base_year = where.plan[0]
         elif (plan := ctx.plan_near(q.start)) and plan[1] == year:
             base_year = plan[0]
+        elif (period := ctx.period_at(q.start)) and period[1] == year:
+            base_year = period[0]
         else:  # 到2015年…年均增长10% in a document about the 十二五 plan
             base_year = ctx.plan_starts.get(year)
     status = where.status
