@@ -66,6 +66,11 @@ CONTINUATIONS = [
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
 BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
+# the region itself, and places or parts that are not it
+SELF = re.compile(r"全[市县区省州盟旗]|[我本该][市县区省州盟旗]|辖区|全年")
+PART = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区|城区|市区|县|区|旗|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:居民|生产总值|人均))")
+NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
+               "建成区", "禁煤区", "区域")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
 SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
@@ -149,11 +154,29 @@ def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def mentions(text: str, start: int, end: int) -> list[Mention]:
+def _about_a_part(text: str, sentence_start: int, pos: int) -> bool:
+    """True when the sentence before ``pos`` makes a part of the region, or another place, its subject
+    (东乡县财政收入…, 沿海“一区一县”完成地区生产总值…, 工业聚集区、开发区…完成固定资产投资…), unless the
+    mention's own phrase names the region itself (全市, 全县, 我区 …)."""
+    segment_start = max(sentence_start, max(text.rfind(ch, sentence_start, pos) for ch in ",;:") + 1)
+    if SELF.search(text, segment_start, pos):
+        return False
+    first_end = min((i for i in (text.find(ch, sentence_start, segment_start) for ch in ",;:") if i >= 0), default=segment_start)
+    for a, b in ((sentence_start, first_end), (segment_start, pos)):  # the sentence's subject, the mention's own phrase
+        for p in PART.finditer(text, a, b):
+            place = p.group(0)
+            if not SELF.search(place) and not place.endswith(NOT_A_PLACE):
+                return True
+    return False
+
+
+def mentions(text: str, start: int, end: int, sentence_start: int | None = None) -> list[Mention]:
     out: list[Mention] = []
     for m in MENTION.finditer(text, start, end):
         alias = m.group(0)
         if "占" not in alias and BLOCK_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+            continue
+        if sentence_start is not None and _about_a_part(text, sentence_start, m.start()):
             continue
         out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
     for head, member, ids in CONTINUATIONS:
@@ -242,7 +265,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
 def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext) -> list[Observation]:
     if DAMAGED in text[c_start:c_end]:
         return []  # a clause with an unrecoverable character never yields an observation
-    found = mentions(text, c_start, c_end)
+    found = mentions(text, c_start, c_end, where.sentence_start)
     if not found:
         return []
     quantities = [q for q in find_quantities(text, found[0].end, c_end) if text[q.start - 1] not in "?？"]  # 1?88亿元
