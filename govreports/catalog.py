@@ -117,6 +117,8 @@ CONTINUATION_ALIASES = {
         "电耗": "electricity_per_10k_gdp",
         "综合能耗": "energy_per_10k_gdp",
         "能耗": "energy_per_10k_gdp",
+        "耗电": "electricity_per_10k_gdp",
+        "耗水": "water_per_10k_gdp",
     },
     "空气(?:质量)?优良": {"优良率": "good_air_rate", "优良天数": "good_air_days"},
 }

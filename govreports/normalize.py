@@ -150,12 +150,14 @@ def fold(source: str) -> tuple[str, list[int]]:
 
 
 # Scraper debris printed as text: literal escapes (\\r\\n), HTML entities left unescaped (&nbsp;).
-DEBRIS = re.compile(r"(?:\\r)?\\n|\\r|\\t|&(?:nbsp|ensp|emsp|#160|#12288);?|&(?:amp|lt|gt|quot|#\d{2,5});")
+DEBRIS = re.compile(r"%%|(?:\\r)?\\n|\\r|\\t|&(?:nbsp|ensp|emsp|#160|#12288);?|&(?:amp|lt|gt|quot|#\d{2,5});")
 DEBRIS_TO = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 
 
 def _debris(m: re.Match) -> str:
     found = m.group(0)
+    if found == "%%":
+        return "%"
     if found.startswith("\\"):
         return "\n" if "n" in found else " "
     if found.rstrip(";") in ("&nbsp", "&ensp", "&emsp", "&#160", "&#12288"):
@@ -204,7 +206,7 @@ def normalize(source: str, tight: bool = True) -> Normalized:
     """``tight=False`` keeps spaces between Chinese phrases (a headline's separators)."""
     repaired = mojibake.repair(source, simplify_char)
     text, origin = repaired.text, repaired.origin
-    if "\\" in text or "&" in text:
+    if "\\" in text or "&" in text or "%%" in text:
         text, step = clear_debris(text)
         origin = _compose(origin, step)
     text, step, pinyin = remove_pinyin(text)

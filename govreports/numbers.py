@@ -127,10 +127,16 @@ def _cn_quantities(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+# PM2.5 浓度为每立方米22微克: the unit split around the number
+PER_CUBIC_METRE = re.compile(r"每立方米(\d+(?:\.\d+)?)微克")
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity with a unit or a scale in ``text[start:end]``; bare counts and years are skipped."""
     end = len(text) if end is None else end
     out = _cn_quantities(text, start, end) if _HAS_CN.search(text, start, end) else []
+    out += [Quantity(Decimal(m.group(1)), "ug_m3", m.start(), m.end(), m.group(0))
+            for m in PER_CUBIC_METRE.finditer(text, start, end)]
     for m in QUANTITY.finditer(text, start, end):
         unit, scale = m.group("unit"), m.group("scale")
         if unit is None and scale is None:
