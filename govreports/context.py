@@ -35,8 +35,10 @@ SCOPE_CLOSER = re.compile(rf"\s*(?:各位代表|过去一年|这一年|一年来
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
-TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要目标|目标(?:为|是)|力争|争取|确保|计划|预期")
-COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于)了?(?:年度|年初|全年)?(?:预期目标|预期|目标|计划)")
+TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
+# an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标
+COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于|接近)了?[^,。;]{0,12}?(?:预期目标|预期|目标|计划|任务)")
+REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会")
 
 
 @dataclass(frozen=True)
@@ -155,8 +157,8 @@ class DocContext:
         self.published_year = published_year
         self.sections = sections(text, published_year)
         # a report reviews the year before it; other documents have no default year
-        has_review = any(s.kind == "review" for s in self.sections)
-        self.reviewed_year = published_year - 1 if published_year and has_review else None
+        is_report = any(s.kind == "review" for s in self.sections) or REPORT_CUES.search(text, 0, 3000)
+        self.reviewed_year = published_year - 1 if published_year and is_report else None
         self._section_starts = [s.start for s in self.sections]
         self._year_pos: list[int] | None = None  # context years, found on first use
         self._year_val: list[int] = []
