@@ -129,16 +129,16 @@ def report_year_from_text(text: str) -> int | None:
     for i, h in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
         head = h.group(1)
         if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
-            if years := [int(y) for y in re.findall(YEAR + "年", head)]:
+            if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
                 return max(years) + 1
             if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, h.end(), h.end() + 200)):
                 return int(y.group(1)) + 1  # 一、去年工作回顾\n2013年,在市委的正确领导下…
     counts: dict[int, int] = {}
-    for m in re.finditer(YEAR + "年", text):
-        if not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()):
+    for m in YEAR_MARK.finditer(text):
+        if not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) and not text.startswith("远景", m.end()):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
-    frequent = [y for y, n in counts.items() if n >= 3]
-    return max(frequent) + 1 if frequent else None
+    frequent = [y for y, n in counts.items() if n >= 2]
+    return max(frequent) if frequent else None  # measured on the corpus: its own year is the latest it repeats
 
 
 def _sentence_start(text: str, pos: int) -> int | None:
