@@ -21,6 +21,7 @@ CLAUSE = re.compile(r"[^。;；\n]+")
 @dataclass
 class ReportFacts:
     entry: Entry
+    reviewed: int  # the year the report reviews
     n_obs: int
     chars: int
     gdp_outcome: bool  # a GDP level or growth, actual or preliminary, for year − 1
@@ -43,8 +44,10 @@ def shape(text: str, start: int, end: int) -> str:
 
 def facts(args: tuple[Path, Entry]) -> ReportFacts:
     corpus, e = args
-    read = read_report(corpus / e.file)
-    reviewed = e.year - 1
+    read = read_report(corpus / e.file, e.year)
+    # the year the report reviews: the text's own, unless it strays more than a year from the label
+    year = read.published_year if read.published_year and abs(read.published_year - e.year) <= 1 else e.year
+    reviewed = year - 1
     obs = read.observations
 
     def first(measure: str, year: int, outcome: bool):
@@ -63,11 +66,11 @@ def facts(args: tuple[Path, Entry]) -> ReportFacts:
         if s := shape(text, c.start(), c.end()):
             silent.append(s)
     return ReportFacts(
-        entry=e, n_obs=len(obs), chars=len(text),
+        entry=e, reviewed=reviewed, n_obs=len(obs), chars=len(text),
         gdp_outcome=any(o.indicator == "gdp" and o.year == reviewed and o.status != "target"
                         and o.measure in ("level", "growth") for o in obs),
         gdp_level=level, gdp_growth=growth,
-        gdp_target=any(o.indicator == "gdp" and o.measure == "growth" and o.status == "target" and o.year == e.year
+        gdp_target=any(o.indicator == "gdp" and o.measure == "growth" and o.status == "target" and o.year == year
                        for o in obs),
         silent=silent,
     )
@@ -92,8 +95,8 @@ def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
     """Share of consecutive GDP levels of a region that agree with the stated real growth of the later year."""
     level: dict[tuple[str, int], float] = {}
     growth: dict[tuple[str, int], float] = {}
-    for f in sorted(found, key=lambda f: f.entry.year):  # a later report's figure for the same year wins
-        region, year = f.entry.region, f.entry.year - 1
+    for f in sorted(found, key=lambda f: f.reviewed):  # a later report's figure for the same year wins
+        region, year = f.entry.region, f.reviewed
         if f.gdp_level is not None:
             level[(region, year)] = f.gdp_level
         if f.gdp_growth is not None:

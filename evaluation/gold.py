@@ -66,7 +66,7 @@ def gold_files(split: str | None = None) -> list[Path]:
 
 def score_report(gold_path: Path, corpus: Path) -> ReportScore:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    read = read_report(corpus / gold["file"])
+    read = read_report(corpus / gold["file"], gold["year"])
     expected = Counter(key(o) for o in gold.get("observations") or [])
     got = Counter(key(o) for o in read.observations)
     s = ReportScore(gold_path, gold["split"], gold["level"], gold["year"], read.published_year)

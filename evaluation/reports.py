@@ -42,8 +42,12 @@ class Read:
     text: str  # the normalised text the observations index
 
 
-def read_report(path: Path) -> Read:
-    """Parse one report file as the pipeline would and extract its observations (first document)."""
+def read_report(path: Path, labelled_year: int | None = None) -> Read:
+    """Parse one report file as the pipeline would and extract its observations (first document).
+
+    ``labelled_year`` (the corpus label) stands in for the date a web page would show: it is used only
+    when the text itself tells no year (no meeting line, title or dated headings)."""
     data = path.read_bytes()
     doc = parse_page(data, hashlib.sha256(data).hexdigest())[0]
-    return Read(doc.report_year, extract(doc.text, doc.report_year), doc.text)
+    year = doc.report_year or labelled_year
+    return Read(year, extract(doc.text, year), doc.text)

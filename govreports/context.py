@@ -99,7 +99,7 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
 
 
 CN_YEAR = re.compile(r"([〇○零OΟ一二三四五六七八九]{4})年")
-TARGETS_OF_YEAR = re.compile(YEAR + r"年[^。\n:：]{0,24}?主要(?:预期)?目标")
+TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])([^\n]{2,40})$", re.M)
 YEAR_MARK = re.compile(YEAR + "年")
 PLAN_WORDS = re.compile(r"建议|安排|任务|重点|目标|打算|总体要求|部署|思路")
@@ -116,11 +116,19 @@ def report_year_from_text(text: str) -> int | None:
     """The year a work report was delivered, read from what it reviews and what it plans.
 
     Its targets (2018年…主要预期目标, 三、2018年工作建议 → 2018), else its review heading
-    (一、2007年工作回顾 → 2008), else the year after the latest one it keeps speaking of.
+    (一、2007年工作回顾 → 2008), else the latest year it keeps speaking of.
     """
     text = arabic_years(text)
     if m := TARGETS_OF_YEAR.search(text):
         return int(m.group(1))
+    found = _report_year_from_headings(text)
+    return found if found and PLAUSIBLE[0] <= found <= PLAUSIBLE[1] else _latest_repeated_year(text)
+
+
+PLAUSIBLE = (1978, 2060)
+
+
+def _report_year_from_headings(text: str) -> int | None:
     heads = list(HEADING.finditer(text))
     for h in heads:  # 三、2018年工作建议 → 2018
         head = h.group(1)
@@ -133,9 +141,14 @@ def report_year_from_text(text: str) -> int | None:
                 return max(years) + 1
             if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, h.end(), h.end() + 200)):
                 return int(y.group(1)) + 1  # 一、去年工作回顾\n2013年,在市委的正确领导下…
+    return None
+
+
+def _latest_repeated_year(text: str) -> int | None:
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
-        if not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) and not text.startswith("远景", m.end()):
+        if PLAUSIBLE[0] <= int(m.group(1)) <= PLAUSIBLE[1] and not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) \
+                and not text.startswith("远景", m.end()):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
     frequent = [y for y, n in counts.items() if n >= 2]
     return max(frequent) if frequent else None  # measured on the corpus: its own year is the latest it repeats
