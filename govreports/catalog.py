@@ -120,6 +120,7 @@ CONTINUATION_ALIASES = {
         "耗电": "electricity_per_10k_gdp",
         "耗水": "water_per_10k_gdp",
     },
+    "(?:(?:地区|国内)?生产总值|GDP)": {"人均": "gdp_per_capita"},  # 地区生产总值突破3000亿元,人均突破10万元
     "空气(?:质量)?优良": {"优良率": "good_air_rate", "优良天数": "good_air_days"},
 }
 

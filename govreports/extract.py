@@ -78,7 +78,7 @@ CLAUSE_END = re.compile(r"[;；]")
 SEPARATOR = re.compile(r"[\s、,和及与以及或]*$")  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
-    r"(?P<kind>年均|累计)?(?:同比|比上年|较上年|比去年|较去年)?"
+    r"(?P<kind>年均|累计)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
     r"(?P<verb>增长|递增|增速|增幅|上升|提高|拉升|增加|下降|回落|减少|降低|下滑|降|增)"
     r"(?:了|为|达到|达)?$"
 )
@@ -89,7 +89,7 @@ COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|�
 QUAL_BEFORE = [
     (re.compile(r"(?:约|近|接近|大约)$"), "approx"),
     (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过)$"), "ge"),
-    (re.compile(r"(?:控制在|不超过|不高于|低于)$"), "le"),
+    (re.compile(r"(?:控制在了?|不超过|不高于|低于)$"), "le"),
 ]
 QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多"), "ge"), (re.compile(r"以内|以下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
@@ -350,8 +350,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if measure not in ind.measures:
             continue
         unit, value = next(((u, v) for u in ind.units_for(measure) if (v := q.in_unit(u)) is not None), (None, None))
-        if value is None:
-            continue
+        if value is None or (measure == "level" and value < ind.level_range[0] / 1000):
+            continue  # another dimension, or a magnitude no statement of this indicator has (人均10万元 as GDP)
         when = _when(text, mention.start, q, year_m, starts_change, measure, where, ctx)
         if when is None:
             continue
