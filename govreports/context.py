@@ -23,6 +23,8 @@ TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社
 EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[区年]|罗湖|我区|本区|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
+# a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:
+PLAN_GOALS = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|末)?[^。:：\n]{0,16}目标(?:是|为)?[:：]")
 # periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
 # report), 今后五年, 未来五年 (starting the report's year)
 N_YEARS = {"三": 3, "四": 4, "五": 5}
@@ -46,6 +48,7 @@ class Section:
     start: int
     kind: str  # review | target | other
     year: int | None
+    period: tuple[int, int] | None = None  # a targets section about a five-year plan: its (base, last) years
 
 
 REVIEW_WORDS = re.compile(r"回顾|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来")
@@ -63,7 +66,12 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
         five_year = re.search(r"五年|十[一二三四五]五|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
         year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
-        return Section(at, "target", year)
+        period = None
+        if (m := FUTURE_PERIOD.search(head)) and published_year:
+            period = (published_year - 1, published_year - 1 + N_YEARS[m.group(1)])
+        elif m := re.search(r"十[一二三四五]五", head):
+            period = PLAN_PERIODS[m.group(0)]
+        return Section(at, "target", year, period)
     return Section(at, "other", None)
 
 
@@ -154,6 +162,10 @@ def _latest_repeated_year(text: str) -> int | None:
     return max(frequent) if frequent else None  # measured on the corpus: its own year is the latest it repeats
 
 
+def _start_of_sentence(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in "。!?！？\n") + 1
+
+
 def _sentence_start(text: str, pos: int) -> int | None:
     """Where the sentence starts if only spaces or an opening quote stand before ``pos``, else None."""
     i = pos - 1
@@ -180,6 +192,7 @@ class DocContext:
              if (start := _sentence_start(text, m.start())) is not None]
             + [(start, period) for m, period in self._relative_periods(text)
                if (start := _sentence_start(text, m.start())) is not None]
+            + [(_start_of_sentence(text, m.start()), PLAN_PERIODS[m.group(1)]) for m in PLAN_GOALS.finditer(text)]
         )
         self._target_lists = self._target_list_spans(text)
         self._closers = []

@@ -78,7 +78,7 @@ CLAUSE_END = re.compile(r"[;；]")
 SEPARATOR = re.compile(r"[\s、,和及与以及或]*$")  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
-    r"(?P<kind>年均|累计)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
+    r"(?P<kind>年均|累计|(?<![全今去当明上本同前后\d])年)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
     r"(?P<verb>增长|递增|增速|增幅|上升|提高|拉升|增加|下降|回落|减少|降低|下滑|降|增)"
     r"(?:了|为|达到|达)?$"
 )
@@ -230,7 +230,7 @@ def _measure(lead: str, q: Quantity, unit: str | None) -> tuple[str, int] | None
     g = GROWTH.search(lead)
     if q.dim == "percent":
         if g:
-            kind = {"年均": "cagr", "累计": "cumulative"}.get(g.group("kind") or "", "growth")
+            kind = {"年均": "cagr", "累计": "cumulative", "年": "annual"}.get(g.group("kind") or "", "growth")
             return kind, -1 if g.group("verb") in DOWN else 1
         return ("level", 1) if unit == "percent" else None
     if ABSOLUTE_CHANGE.search(lead):
@@ -255,7 +255,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         s_end = ends[i] if i < len(ends) else len(text)
         section = ctx.section_at(s_start)
         status = ctx.status(text[s_start:s_end], section, s_start)
-        plan = ctx.plan_scope(s_start)
+        plan = ctx.plan_scope(s_start) or (section.period if section.kind == "target" else None)
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
             out.extend(_clause(text, c_start, c_end, where, ctx))
@@ -345,7 +345,9 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if got is None:
             continue
         measure, sign = got
-        if where.plan and measure == "growth":
+        if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
+            measure = "cagr" if where.plan else "growth"
+        elif where.plan and measure == "growth":
             measure = "cumulative"  # a change stated for a whole plan period
         if measure not in ind.measures:
             continue
