@@ -67,7 +67,9 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
         five_year = re.search(r"五年|十[一二三四五]五|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
         year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
         period = None
-        if (m := FUTURE_PERIOD.search(head)) and published_year:
+        if last:
+            pass  # 二、“十一五”主要任务及2006年工作: a year of its own, not a plan
+        elif (m := FUTURE_PERIOD.search(head)) and published_year:
             period = (published_year - 1, published_year - 1 + N_YEARS[m.group(1)])
         elif m := re.search(r"十[一二三四五]五", head):
             period = PLAN_PERIODS[m.group(0)]

@@ -255,7 +255,9 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         s_end = ends[i] if i < len(ends) else len(text)
         section = ctx.section_at(s_start)
         status = ctx.status(text[s_start:s_end], section, s_start)
-        plan = ctx.plan_scope(s_start) or (section.period if section.kind == "target" else None)
+        plan = ctx.plan_scope(s_start)
+        if plan is None and section.kind == "target" and "今年" not in text[s_start:s_end]:
+            plan = section.period
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
             out.extend(_clause(text, c_start, c_end, where, ctx))
@@ -400,7 +402,7 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         year = int(explicit[-1].group(1))
     elif where.plan:
         year = where.plan[1]
-    elif where.section.year is not None:
+    elif where.section.year is not None and (where.status == "target") == (where.section.kind == "target"):
         year = where.section.year
     elif where.status == "target" and ctx.published_year:
         year = ctx.published_year  # a target with no year of its own: the year the document plans
