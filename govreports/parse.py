@@ -35,7 +35,7 @@ RELATED = re.compile(r"^\s*(相关报道|相关链接|相关新闻|相关文章|
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
-CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+CN_YEAR_DIGITS = "〇○OＯ零一二三四五六七八九"
 CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
 MEETING_DATE = re.compile(r"(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
@@ -67,12 +67,15 @@ class Document:
     encoding_declared: str | None = None
 
 
+CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "Ｏ": 0}
+
+
 def _cn_small(numeral: str) -> int:
     """一 … 三十一 (months and days)."""
     if "十" not in numeral:
-        return CN_YEAR_DIGITS.index(numeral) % 10 if len(numeral) == 1 else 0
+        return CN_DIGIT.get(numeral, 0)
     tens, _, units = numeral.partition("十")
-    return (CN_YEAR_DIGITS.index(tens) % 10 if tens else 1) * 10 + (CN_YEAR_DIGITS.index(units) % 10 if units else 0)
+    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[units] if units else 0)
 
 
 def meeting_date(text: str) -> date | None:
@@ -83,7 +86,7 @@ def meeting_date(text: str) -> date | None:
     try:
         if m.group(1):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        year = int("".join(str(CN_YEAR_DIGITS.index(c) % 10) for c in m.group(4)))
+        year = int("".join(str(CN_DIGIT[c]) for c in m.group(4)))
         return date(year, _cn_small(m.group(5)), _cn_small(m.group(6)))
     except ValueError:
         return None
