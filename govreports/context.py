@@ -142,7 +142,7 @@ def _report_year_from_headings(text: str) -> int | None:
     heads = list(HEADING.finditer(text))
     for h in heads:  # 三、2018年工作建议 → 2018
         head = h.group(1)
-        if PLAN_WORDS.search(head) and "回顾" not in head and (y := re.match(YEAR + "年", head)):
+        if PLAN_WORDS.search(head) and "回顾" not in head and (y := re.search(YEAR + "年(?!远景)", head)):
             return int(y.group(1))
     for i, h in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
         head = h.group(1)

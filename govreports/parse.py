@@ -38,7 +38,7 @@ LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日
 CN_YEAR_DIGITS = "〇○OＯ零一二三四五六七八九"
 CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
-MEETING_DATE = re.compile(r"(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
+MEETING_DATE = re.compile(r"(?m:^|[—\-－(（])[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
 MEETING_WINDOW = 4000
 # the report's own year in its title or opening lines: 2021年博野县政府工作报告
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报告")
