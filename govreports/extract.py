@@ -327,6 +327,15 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     return out
 
 
+MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|[两三四五六七八九十]年(?:共|总共|合计|来共)")
+
+
+def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
+    """累计/合计 in the words before the value or in the mention's own phrase."""
+    phrase_start = max(text.rfind(ch, max(0, mention_start - 30), mention_start) for ch in ",;:。\n") + 1
+    return bool(MULTI_YEAR_TOTAL.search(lead) or MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
+
+
 def _sub_annual(before: str) -> bool:
     """A sub-annual period (一季度, 1-11月) governs the value, unless 全年 follows it."""
     last = None
@@ -347,6 +356,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if got is None:
             continue
         measure, sign = got
+        if measure == "level" and _multi_year_total(text, mention.start, verb_lead):
+            continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"
         elif where.plan and measure == "growth":
