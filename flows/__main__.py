@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from flows import settings
@@ -24,14 +25,23 @@ def _parser() -> argparse.ArgumentParser:
     ver.add_argument("--raw-dir", default="raw", help="archive directory (default: raw/)")
     ex = sub.add_parser("extract", help="print the observations in HTML or text files (no Prefect, no archive)")
     ex.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    ex.add_argument("--published", type=_date, metavar="DATE",
+                    help="YYYY-MM-DD (or YYYY): the date of documents whose text states no delivery date")
     ex.add_argument("files", nargs="+", metavar="FILE")
     return p
 
 
-def cmd_extract(files: list[str], fmt: str) -> int:
+def _date(text: str) -> date:
+    try:
+        return date(int(text), 1, 1) if text.isdigit() and len(text) == 4 else date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD or YYYY): {text!r}") from None
+
+
+def cmd_extract(files: list[str], fmt: str, published: date | None) -> int:
     from govreports.cli_extract import extract_files
 
-    return extract_files(files, fmt, sys.stdout, sys.stderr)
+    return extract_files(files, fmt, sys.stdout, sys.stderr, published)
 
 
 def _fail(exc: OSError) -> int:
@@ -89,7 +99,7 @@ def cmd_verify(raw_dir: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
-        return cmd_extract(args.files, args.format)
+        return cmd_extract(args.files, args.format, args.published)
     if args.command == "verify":
         return cmd_verify(args.raw_dir)
     return cmd_run(args)

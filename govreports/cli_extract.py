@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import TextIO
 
 from govreports.decode import NotText
@@ -14,12 +15,17 @@ FIELDS = ("indicator", "measure", "year", "base_year", "status", "qualifier", "v
           "text", "char_start", "char_end")
 
 
-def file_observations(path: str) -> list[dict]:
-    """Observations of one file (every non-duplicate document in it); raises OSError or NotText."""
+def file_observations(path: str, published: date | None = None) -> list[dict]:
+    """Observations of one file (every document in it); raises OSError or NotText.
+
+    ``published`` dates documents whose text states no delivery date of its own (a meeting line
+    wins over it; it wins over dates guessed from headings or printed by a copy site)."""
     with open(path, "rb") as f:
         data = f.read()
     rows = []
     for doc in parse_page(data, hashlib.sha256(data).hexdigest()):
+        if published and doc.meeting_date is None:
+            doc.published, doc.report_year = published, published.year
         for o in extract(doc.text, doc.report_year):
             row = {k: getattr(o, k) for k in FIELDS}
             if doc.published:
@@ -39,12 +45,12 @@ def _table(rows: list[dict], out: TextIO) -> None:
         out.write("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) + "\n")
 
 
-def extract_files(files: list[str], fmt: str, out: TextIO, err: TextIO) -> int:
+def extract_files(files: list[str], fmt: str, out: TextIO, err: TextIO, published: date | None = None) -> int:
     """Print observations of every file; 2 if any file could not be read as text, else 0."""
     status = 0
     for path in files:
         try:
-            rows = file_observations(path)
+            rows = file_observations(path, published)
         except (OSError, NotText) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             err.write(f"error: {path}: {reason}\n")

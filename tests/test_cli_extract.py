@@ -55,3 +55,22 @@ def test_unreadable_and_binary_files_get_one_line_and_exit_2(tmp_path):
 def test_table_format(tmp_path):
     done = extract("--format", "table", NEWS_PAGE)
     assert done.returncode == 0 and "1359.0" in done.stdout and done.stdout.startswith("# ")
+
+
+def test_published_dates_a_text_that_states_no_date_and_a_meeting_line_wins(tmp_path):
+    """A copy site's re-post date (时间：2023-01-24) is not the report's; --published or the meeting line is."""
+    body = "工作报告\n时间：2023-01-24????\n一、工作回顾\n全县生产总值完成56亿元,增长 5.9%。\n二、今年工作\n今年主要预期目标是:生产总值增长9%以上。"
+    undated = tmp_path / "undated.txt"
+    undated.write_text(body, encoding="utf-8")
+    done = extract("--published", "2021-02-05", undated)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {(r["measure"], r["year"], r["status"], r["value"]) for r in rows} == {
+        ("level", 2020, "actual", 56.0), ("growth", 2020, "actual", 5.9), ("growth", 2021, "target", 9.0)}
+    assert {r["published"] for r in rows} == {"2021-02-05"}
+    dated = tmp_path / "dated.txt"
+    dated.write_text(body.replace("一、", "—2022年2月5日在博野县第十七届人民代表大会第六次会议上\n一、", 1), encoding="utf-8")
+    rows = [json.loads(line) for line in extract("--published", "2021-02-05", dated).stdout.splitlines()]
+    assert {(r["year"], r["published"]) for r in rows} == {(2021, "2022-02-05"), (2022, "2022-02-05")}
+    bad = extract("--published", "2021-13-05", undated)
+    assert bad.returncode == 2 and "not a date" in bad.stderr and "Traceback" not in bad.stderr

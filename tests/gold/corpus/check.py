@@ -15,9 +15,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
+from evaluation.reports import DEFAULT_CORPUS, corpus_dir  # noqa: E402
 from govreports.catalog import BY_ID, MEASURES, QUALIFIERS, STATUSES  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = corpus_dir() or DEFAULT_CORPUS
 FIELDS = ("quote", "start", "end", "indicator", "measure", "year", "base_year", "status", "qualifier", "value",
           "value_high", "unit")
 

@@ -3,6 +3,9 @@
 Stratified by province, level and era, seeded. Prefecture and county regions of the *check* part never
 appear in the *tune* part; the province level has one region (河北省), so its two parts differ by year.
 Writes SELECTION.tsv: file, split, level, province, region, year.
+
+One correction was made by hand after the draw, before any scoring: 徐水县_2010 was moved from the tune
+part to the check part, because 徐水区 (the same place, renamed in 2015) had been drawn for the check part.
 """
 
 import csv
