@@ -8,6 +8,7 @@ Exit 1 when any file has a problem; each problem is one line.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -15,10 +16,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
-from evaluation.reports import DEFAULT_CORPUS, corpus_dir  # noqa: E402
 from govreports.catalog import BY_ID, MEASURES, QUALIFIERS, STATUSES  # noqa: E402
 
-CORPUS = corpus_dir() or DEFAULT_CORPUS
+CORPUS = Path(os.environ.get("GOVREPORTS_CORPUS", ROOT.parent / "shared" / "corpus"))  # as evaluation.reports
 FIELDS = ("quote", "start", "end", "indicator", "measure", "year", "base_year", "status", "qualifier", "value",
           "value_high", "unit")
 
