@@ -1,0 +1,96 @@
+"""Shapes of statements real reports of other regions print (issue 9), one short made-up text each.
+
+The corpus gold set measures these in context (tests/test_gold_corpus.py); these pin each construction
+down so that a change that breaks one says which.
+"""
+
+import pytest
+
+from govreports.extract import extract
+from govreports.normalize import normalize
+
+
+def rows(text, published=2021):
+    return [(o.indicator, o.measure, o.year, o.base_year, o.status, o.qualifier, o.value, o.unit)
+            for o in extract(normalize(text).text, published)]
+
+
+REVIEW = "各位代表:\n一、2020年工作回顾\n"
+TARGETS = "二、2021年工作安排\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # spaces inside numbers and between a verb and its number; full-width digits; literal \r\n
+        ("全县生产总值完成36.5 9亿元,增长 5.9 %。", [("gdp", "level", 2020, None, "actual", "eq", 36.59, "CNY_100M"),
+                                             ("gdp", "growth", 2020, None, "actual", "eq", 5.9, "percent")]),
+        ("全市实现国内生产总值１８３．８亿元。", [("gdp", "level", 2020, None, "actual", "eq", 183.8, "CNY_100M")]),
+        # abbreviations
+        ("规上工业增加值增长6.1%,固投增长8%,社消零增长5%。", [
+            ("industrial_value_added", "growth", 2020, None, "actual", "eq", 6.1, "percent"),
+            ("fixed_asset_investment", "growth", 2020, None, "actual", "eq", 8.0, "percent"),
+            ("retail_sales", "growth", 2020, None, "actual", "eq", 5.0, "percent")]),
+        # net income is its own indicator; money in 万元 for a per-capita figure
+        ("农民人均纯收入达到1.2万元。", [("rural_net_income", "level", 2020, None, "actual", "eq", 12000.0, "CNY")]),
+        # trade and FDI in the currency printed, never converted
+        ("外贸进出口总额520亿元;实际利用外资599万美元。", [
+            ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
+            ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        # total fiscal revenue and the region's own share
+        ("财政总收入20.9亿元,其中地方财政收入12.1亿元。", [
+            ("fiscal_revenue", "level", 2020, None, "actual", "eq", 20.9, "CNY_100M"),
+            ("local_fiscal_revenue", "level", 2020, None, "actual", "eq", 12.1, "CNY_100M")]),
+        # shared heads and 分别 lists joined by 、/和
+        ("城镇和农村居民人均可支配收入分别达到30000元和15000元。", [
+            ("disposable_income_urban", "level", 2020, None, "actual", "eq", 30000.0, "CNY"),
+            ("disposable_income_rural", "level", 2020, None, "actual", "eq", 15000.0, "CNY")]),
+        ("城市居民人均可支配收入18375元,农民人均纯收入6514元,分别增长14%和17.8%。", [
+            ("disposable_income_urban", "level", 2020, None, "actual", "eq", 18375.0, "CNY"),
+            ("rural_net_income", "level", 2020, None, "actual", "eq", 6514.0, "CNY"),
+            ("disposable_income_urban", "growth", 2020, None, "actual", "eq", 14.0, "percent"),
+            ("rural_net_income", "growth", 2020, None, "actual", "eq", 17.8, "percent")]),
+        # the region itself, not a part of it or another place
+        ("东乡县财政收入首次突破20亿元。", []),
+        ("全市工业聚集区、开发区入驻企业4011家,完成固定资产投资455亿元。", []),
+        ("进出口总额21.5亿美元,增长28%,其中出口18.8亿美元,增长35%。", [
+            ("trade_total", "level", 2020, None, "actual", "eq", 21.5, "USD_100M"),
+            ("trade_total", "growth", 2020, None, "actual", "eq", 28.0, "percent")]),
+        # a five-year total is no year's level; a cagr and a level in one clause
+        ("五年累计完成全社会固定资产投资2000亿元。", []),
+        # sub-annual unless 全年 follows it
+        ("前三季度增长1.2%,全年地区生产总值预计增长2%左右。", [("gdp", "growth", 2020, None, "preliminary", "approx", 2.0, "percent")]),
+        ("一季度地区生产总值增长1.2%。", []),
+    ],
+)
+def test_review_statements(sentence, expected):
+    assert rows(REVIEW + sentence) == expected
+
+
+def test_five_year_review_and_targets_get_years_and_base_years():
+    text = ("各位代表:\n一、过去五年工作回顾\n过去五年,地区生产总值年均增长7.3%,达到835亿元。\n"
+            "二、今后五年的奋斗目标\n今后五年经济社会发展的主要预期目标是:地区生产总值年均增长6%以上。\n"
+            "三、2021年工作安排\n今年主要预期目标是:\n——地区生产总值增长6.5%以上;\n——城镇登记失业率控制在4.5%以内。\n")
+    assert rows(text) == [
+        ("gdp", "cagr", 2020, 2015, "actual", "eq", 7.3, "percent"),
+        ("gdp", "level", 2020, None, "actual", "eq", 835.0, "CNY_100M"),
+        ("gdp", "cagr", 2025, 2020, "target", "ge", 6.0, "percent"),
+        ("gdp", "growth", 2021, None, "target", "ge", 6.5, "percent"),
+        ("unemployment_rate", "level", 2021, None, "target", "le", 4.5, "percent"),
+    ]
+
+
+def test_outcome_compared_with_a_target_stays_an_outcome_and_targets_need_no_heading():
+    text = REVIEW + "全市生产总值增长9.1%,接近10%左右的预期目标。\n今年经济社会发展的主要预期目标是:地区生产总值增长5.5%左右。"
+    assert rows(text) == [("gdp", "growth", 2020, None, "actual", "eq", 9.1, "percent"),
+                          ("gdp", "growth", 2021, None, "target", "approx", 5.5, "percent")]
+
+
+def test_cumulative_change_against_a_named_year():
+    assert rows(REVIEW + "城镇居民人均可支配收入达到12360元,比2016年增长58.1%。") == [
+        ("disposable_income_urban", "level", 2020, None, "actual", "eq", 12360.0, "CNY"),
+        ("disposable_income_urban", "cumulative", 2020, 2016, "actual", "eq", 58.1, "percent")]
+
+
+def test_pm25_printed_as_per_cubic_metre():
+    assert rows(REVIEW + "PM2.5平均浓度为每立方米22微克。") == [("pm25", "level", 2020, None, "actual", "eq", 22.0, "ug_m3")]
