@@ -65,7 +65,7 @@ CONTINUATIONS = [
 ]
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|合同|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
 # the region itself, and places or parts that are not it
 SELF = re.compile(r"全[市县区省州盟旗]|[我本该][市县区省州盟旗]|辖区|全年")
 PART = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区|城区|市区|县|区|旗|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:居民|生产总值|人均))")
