@@ -68,7 +68,9 @@ CONTINUATIONS = [
 BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|合同|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
 # the region itself, and places or parts that are not it
 SELF = re.compile(r"全[市县区省州盟旗]|[我本该][市县区省州盟旗]|辖区|全年")
-PART = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区|城区|市区|县|区|旗|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:居民|生产总值|人均))")
+ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区|城区|市区)(?![\u4e00-\u9fff]{0,2}(?:居民|生产总值|人均))")
+# a named county, district or town standing as the subject: right before the mention or its verb
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区|旗|镇|乡|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计)?$")
 NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
                "建成区", "禁煤区", "区域")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
@@ -161,13 +163,15 @@ def _about_a_part(text: str, sentence_start: int, pos: int) -> bool:
     segment_start = max(sentence_start, max(text.rfind(ch, sentence_start, pos) for ch in ",;:") + 1)
     if SELF.search(text, segment_start, pos):
         return False
+    if (p := PLACE.search(text, segment_start, pos)) and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\"")):
+        return True  # 东乡县财政收入…, 沿海“一区一县”完成地区生产总值…
     first_end = min((i for i in (text.find(ch, sentence_start, segment_start) for ch in ",;:") if i >= 0), default=segment_start)
-    for a, b in ((sentence_start, first_end), (segment_start, pos)):  # the sentence's subject, the mention's own phrase
-        for p in PART.finditer(text, a, b):
-            place = p.group(0)
-            if not SELF.search(place) and not place.endswith(NOT_A_PLACE):
-                return True
-    return False
+    # a zone as the sentence's subject: 全市工业聚集区、开发区总数达到18个,…,完成固定资产投资455亿元
+    return any(not _is_self_or_no_place(z.group(0)) for z in ZONE.finditer(text, sentence_start, first_end))
+
+
+def _is_self_or_no_place(place: str) -> bool:
+    return bool(SELF.search(place)) or place.endswith(NOT_A_PLACE)
 
 
 def mentions(text: str, start: int, end: int, sentence_start: int | None = None) -> list[Mention]:
