@@ -140,10 +140,10 @@ PLAUSIBLE = (1978, 2060)
 
 def _report_year_from_headings(text: str) -> int | None:
     heads = list(HEADING.finditer(text))
-    for h in heads:  # 三、2018年工作建议 → 2018
-        head = h.group(1)
-        if PLAN_WORDS.search(head) and "回顾" not in head and (y := re.search(YEAR + "年(?!远景)", head)):
-            return int(y.group(1))
+    planned = [int(y.group(1)) for h in heads if not REVIEW_WORDS.search(h.group(1))
+               for y in re.finditer(r"(?<![到至])" + YEAR + "年(?!远景|以来)", h.group(1))]
+    if planned:  # 三、2018年工作建议, 三、努力做好2006年工作 → the latest year a heading plans
+        return max(planned)
     for i, h in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
         head = h.group(1)
         if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):

@@ -233,7 +233,7 @@ def _kind(title: str, text: str, trust: str) -> str:
     head = title + text[:300]
     if "政府工作报告" in head or MEETING_DATE.search(text, 0, 600) or re.search(r"向大会(?:作|报告)", text[:400]) or (
         re.search(r"各位代表|人民代表大会", text[:3000]) and re.search(r"工作回顾|预期目标", text)
-    ):
+    ) or re.search(r"^[一二]、[^\n]{0,24}(?:工作)?回顾", text[:20000], re.M):
         return "work_report"
     if re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title) or DOC_NUMBER.search(text[:300]):
         return "plan_notice"
