@@ -331,7 +331,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     return out
 
 
-MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|[两三四五六七八九十]年(?:共|总共|合计|来共)")
+MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|[两三四五六七八九十]年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)|[两三四五六七八九十]年(?:来)?共")
 
 
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:

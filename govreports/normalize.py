@@ -183,9 +183,10 @@ def clear_debris(text: str) -> tuple[str, list[int]]:
 
 
 # A space is no word break next to a Chinese character or punctuation, nor inside a number or before
-# its unit: 增长 9.3 % → 增长9.3%, 2008 年 → 2008年, 36.5 9亿元 → 36.59亿元, 财政一般预 算收入 → 财政一般预算收入.
+# its unit: 增长 9.3 % → 增长9.3%, 2008 年 → 2008年, 36.5 9亿元 → 36.59亿元, 1 029亿元 → 1029亿元 (a thousands
+# space), 财政一般预 算收入 → 财政一般预算收入.
 WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：？！（）《》【】—…·]"
-LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)|(?<=\d\.\d) (?=\d)|(?<=\d\.\d\d) (?=\d)")
+LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)|(?<=\d\.\d) (?=\d)|(?<=\d\.\d\d) (?=\d)|(?<=\d) (?=\d{{3}}(?![\d.]))")
 
 
 def tighten(text: str) -> tuple[str, list[int]]:
