@@ -77,7 +77,7 @@ SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|�
 
 SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
 CLAUSE_END = re.compile(r"[;；]")
-SEPARATOR = re.compile(r"[\s、,和及与以及或]*$")  # used with match(text, pos, endpos): no ^
+SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右)*$")  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
     r"(?P<kind>年均|累计|(?<![全今去当明上本同前后\d])年)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
@@ -87,7 +87,8 @@ GROWTH = re.compile(
 TO_LEVEL = re.compile(r"(?:增加|增长|提高|上升|下降|降低|减少|降|升)(?:到|至)$")
 ABSOLUTE_CHANGE = re.compile(r"(?:增加|新增|增长|减少|下降)了?$")
 DOWN = {"下降", "回落", "减少", "降低", "下滑", "降"}
-COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于|比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
+# a comparison names what it compares with (高于全省平均水平2个百分点); 低于5%, 超过1000亿元 are bounds
+COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于)[^,\d]+$|(?:比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
 QUAL_BEFORE = [
     (re.compile(r"(?:约|近|接近|大约)$"), "approx"),
     (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过)$"), "ge"),
@@ -96,17 +97,18 @@ QUAL_BEFORE = [
 QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多"), "ge"), (re.compile(r"以内|以下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
-    r"\([^)]*\)|（[^）]*）|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
+    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元(?:大关|台阶)?|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|再度|"
     r"进一步|总体|(?:保持|稳定|维持)在?|力争|确保|争取|约|近|超过|突破|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
-    r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|(?:突破|超过|跨越)[百千万亿]+(?:亿)?元(?:大关)?|"
+    r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
     + YEAR + r"年的?|全区|辖区|本区|我区|罗湖|预计|初步(?:核算|统计|预计|测算)"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
+YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计)?全年(?:预计)?)(?!.*[,;])")
 SINCE_YEAR = re.compile(r"(?:比|较)" + YEAR + r"年(?:底|末)?[^,;]{0,4}$")
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
 
@@ -307,7 +309,9 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         if before.count("(") > before.count(")") or _sub_annual(before):
             prev_end, prev_kind = run[-1].end, "q"
             continue
-        if not _gap_ok(lead_full):  # another subject stands between: the mention no longer speaks
+        # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
+        gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
+        if not _gap_ok(gap):  # another subject stands between: the mention no longer speaks
             group = []
             prev_end, prev_kind = run[-1].end, "q"
             continue
@@ -321,7 +325,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             chosen = [(pairs[0][0], pairs[0][1], run[0])]
         elif len(run) == len(pairs):
             chosen = [(m, ind, q) for (m, ind), q in zip(pairs, run)]
-        elif len(run) == 1 and "均" in lead:
+        elif len(run) == 1 and ("均" in lead or "分别" in lead):  # 城镇居民…、农民人均纯收入分别增长12%
             chosen = [(m, ind, run[0]) for m, ind in pairs]
         else:
             chosen = []  # an enumeration whose values do not line up: no guess
