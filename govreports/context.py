@@ -40,7 +40,7 @@ PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步�
 TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
 # an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标
 COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于|接近)了?[^,。;]{0,12}?(?:预期目标|预期|目标|计划|任务)")
-REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会")
+REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会|工作回顾|过去的一年|过去一年|一年来")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Section:
     period: tuple[int, int] | None = None  # a targets section about a five-year plan: its (base, last) years
 
 
+BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|过去[一五]年|今年|今后五年)[^\n。,;:]{0,16}(?:回顾|工作安排|主要任务|工作任务|预期目标|工作建议)$", re.M)
 REVIEW_WORDS = re.compile(r"回顾|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来")
 PLAN_HEAD_WORDS = re.compile(r"今年|目标|(?:主要|工作|重点)任务|安排|建议|打算|总体要求|部署|思路|展望|今后|未来|重点工作|工作重点")
 
@@ -89,6 +90,10 @@ def sections(text: str, published_year: int | None) -> list[Section]:
         if at == end - 1 or (at and text[at - 1] not in BOUNDARY):
             continue  # not 一、 … at the start of a line or sentence
         out.append(_heading_section(at, text[end : end + 40], published_year))
+    if len(out) == 1:  # no numbered headings: a line of its own may still head a section (2019年工作回顾)
+        for m in BARE_HEADING.finditer(text):
+            if (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other":
+                out.append(found)
     if any(s.kind == "review" for s in out):
         return out
     resolved = []  # a plan or notice: its targets section is about the year it aims at (到2015年)
