@@ -38,6 +38,7 @@ SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
 TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
+STRONG_TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|预期(?:增长|达到|实现)")  # 争取到, 确保了 review
 # an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标
 COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于|接近)了?[^,。;]{0,12}?(?:预期目标|预期|目标|计划|任务)")
 REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会|工作回顾|过去的一年|过去一年|一年来")
@@ -58,7 +59,7 @@ PLAN_HEAD_WORDS = re.compile(r"今年|目标|(?:主要|工作|重点)任务|安�
 
 def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     """What a top-level heading (一、…) announces: a review of a year, targets for a year, or neither."""
-    head = arabic_years(head.split("\n", 1)[0][:40])
+    head = arabic_years(re.split(r"[\n。]", head, maxsplit=1)[0][:40])
     years = [int(y) for y in re.findall(YEAR + "年", head)]
     last = max(years) if years else None
     if REVIEW_WORDS.search(head) or (last and published_year and last < published_year and "工作" in head):
@@ -280,7 +281,8 @@ class DocContext:
         """Status words of a sentence (up to 。), or the section's: target, preliminary or actual."""
         plain = COMPARED_TO_TARGET.sub("", sentence)
         by = BY_YEAR.search(sentence)
-        if section.kind == "target" or TARGET_WORDS.search(plain) or self.in_target_list(pos) or (
+        cues = STRONG_TARGET_WORDS if section.kind == "review" else TARGET_WORDS
+        if section.kind == "target" or cues.search(plain) or self.in_target_list(pos) or (
             by and (self.published_year is None or int(by.group(1)) >= self.published_year)
         ):
             return "target"
