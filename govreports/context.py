@@ -24,7 +24,7 @@ EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[区年]|罗湖|
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
 # a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:
-PLAN_GOALS = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|末)?[^。:：\n]{0,16}目标(?:是|为)?[:：]")
+PLAN_GOALS = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|末)?[^。:：\n,;]{0,16}目标(?:是|为)?[:：]")
 # periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
 # report), 今后五年, 未来五年 (starting the report's year)
 N_YEARS = {"三": 3, "四": 4, "五": 5}
@@ -232,6 +232,11 @@ class DocContext:
                 end = pos = len(text) if nl < 0 else nl + 1
             spans.append((m.start(), end))
         return spans
+
+    def names_its_own_year(self, text: str, start: int, end: int) -> bool:
+        """The sentence is about the document's own year (今年, 明年, or that year by number)."""
+        own = f"{self.published_year}年" if self.published_year else "今年"
+        return "今年" in text[start:end] or "明年" in text[start:end] or own in text[start:end]
 
     def in_target_list(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._target_lists)

@@ -262,8 +262,10 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         section = ctx.section_at(s_start)
         status = ctx.status(text[s_start:s_end], section, s_start)
         plan = ctx.plan_scope(s_start)
-        if plan is None and section.kind == "target" and "今年" not in text[s_start:s_end]:
+        if plan is None and section.kind == "target":
             plan = section.period
+        if plan and ctx.names_its_own_year(text, s_start, s_end):
+            plan = None  # 2004年全市经济和社会发展的预期目标为…, 今年… inside a five-year passage
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
             out.extend(_clause(text, c_start, c_end, where, ctx))
@@ -271,12 +273,12 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
 
 
 def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext) -> list[Observation]:
-    if DAMAGED in text[c_start:c_end]:
-        return []  # a clause with an unrecoverable character never yields an observation
     found = mentions(text, c_start, c_end, where.sentence_start)
     if not found:
         return []
-    quantities = [q for q in find_quantities(text, found[0].end, c_end) if text[q.start - 1] not in "?？"]  # 1?88亿元
+    # 1?88亿元, 2�.5%: a number touching a lost character is no number
+    quantities = [q for q in find_quantities(text, found[0].end, c_end)
+                  if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] != DAMAGED]
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []
@@ -359,6 +361,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
     verb_lead = lead[: year_m.start()] if year_m else lead
     starts_change = verb_lead.endswith(("由", "从")) and not year_m  # 由184亿元增长至384亿元
     for mention, ind_id, q in chosen:
+        if DAMAGED in text[mention.start : q.end]:
+            continue  # a statement with an unrecoverable character in it never yields an observation
         ind = BY_ID[ind_id]
         got = _measure(verb_lead, q, ind.unit)
         if got is None:
