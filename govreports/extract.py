@@ -73,6 +73,8 @@ ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|�
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区|旗|镇|乡|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计)?$")
 NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
                "建成区", "禁煤区", "区域")
+# 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
+ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
 SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
@@ -185,6 +187,10 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None)
         if sentence_start is not None and _about_a_part(text, sentence_start, m.start()):
             continue
         out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
+    for m in ECONOMY.finditer(text, start, end):  # 主要预期目标是:经济增长8.5%左右
+        if not any(o.start <= m.start(1) < o.end for o in out):
+            out.append(Mention(("gdp",), m.start(1), m.end(1)))
+            out.sort(key=lambda x: x.start)
     for head, member, ids in CONTINUATIONS:
         first = next((m for m in out if head.match(text, m.start)), None)
         if first is None:
