@@ -382,7 +382,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             measure = "cumulative"  # a change stated for a whole plan period
         if measure not in ind.measures:
             continue
-        unit, value = next(((u, v) for u in ind.units_for(measure) if (v := q.in_unit(u)) is not None), (None, None))
+        units = ind.units_for(measure) if q.dim is not None else (ind.unit_for(measure),)  # 突破3亿: no currency named
+        unit, value = next(((u, v) for u in units if (v := q.in_unit(u)) is not None), (None, None))
         if value is None or (measure == "level" and value < ind.level_range[0] / 1000):
             continue  # another dimension, or a magnitude no statement of this indicator has (人均10万元 as GDP)
         when = _when(text, mention.start, q, year_m, starts_change, measure, where, ctx)

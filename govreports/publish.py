@@ -70,7 +70,7 @@ FIELD_DOCS = {
 PRIMARY_KEYS = {
     "observations": ["obs_id"],
     "documents": ["doc_id"],
-    "panel": ["region", "indicator", "measure", "year", "base_year", "basis"],
+    "panel": ["region", "indicator", "measure", "year", "base_year", "unit", "basis"],
     "quarantine": ["obs_id"],
 }
 

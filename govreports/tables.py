@@ -144,7 +144,7 @@ def _chosen(ranked: pl.DataFrame) -> pl.DataFrame:
 
 
 def panel(observations: pl.DataFrame) -> pl.DataFrame:
-    """One row per (region, indicator, measure, year, base_year, basis): the chosen value, its support and
+    """One row per (region, indicator, measure, year, base_year, unit, basis): the chosen value, its support and
     whether an earlier vintage said something else (``revised``, ``first_value``, ``first_published``)."""
     ranked_ = ranked(observations)
     best = _chosen(ranked_).select(*PANEL_KEY, "status", "qualifier", "value", "value_high", "obs_id", "published", "region_name")

@@ -7,6 +7,7 @@ import pytest
 
 from govreports import tables
 from validators import report
+from validators import schemas
 from validators.quarantine import validate_observations
 
 
@@ -136,3 +137,19 @@ def test_html_report_is_self_contained(corpus):
     assert "<svg" in page and "value_in_plausible_range" in page and "1300.0" in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
     assert "Quarantined rows" in page and "120.0" in page
+
+
+def test_a_figure_in_another_currency_is_its_own_series(corpus):
+    """FDI printed in 亿元 by a mirror beside the official 亿美元: no disagreement, no jump, two panel rows."""
+    i = row(corpus, indicator="fdi_utilized", measure="level")
+    value = corpus["value"][i]
+    planted = copy_of(corpus, i, value=round(value * 6.5, 2), unit="CNY_100M", source_id="luohu-invest-mirror",
+                      trust="mirror", value_as_printed=f"{round(value * 6.5, 2)}亿元")
+    checked = validate_observations(planted)
+    assert checked.quarantine.height == 0
+    mine = checked.observations.filter(obs_id="planted-" + corpus["obs_id"][i])
+    assert mine.height == 1 and mine["flags"].to_list()[0] == []
+    panel = tables.panel(checked.observations)
+    year = corpus["year"][i]
+    assert sorted(panel.filter(indicator="fdi_utilized", measure="level", year=year)["unit"].to_list()) == ["CNY_100M", "USD_100M"]
+    schemas.panel_schema().validate(panel)  # one row per key, the unit part of it

@@ -12,7 +12,7 @@ import polars as pl
 
 from govreports.catalog import BY_ID
 from validators.quarantine import Validated
-from validators.rules import RULES
+from validators.rules import RULES, own_unit
 
 STYLE = """body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2em;max-width:80em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
@@ -94,7 +94,7 @@ def html(validated: Validated, observations: pl.DataFrame, panel: pl.DataFrame, 
     counts = checks.group_by("result").len()
     summary = ", ".join(f"{n} {res}" for res, n in sorted(counts.iter_rows()))
     flagged = validated.observations.filter(pl.col("flags").list.len() > 0)
-    levels = panel.filter(pl.col("measure") == "level")
+    levels = panel.filter((pl.col("measure") == "level") & (pl.col("unit") == own_unit()))  # one currency per chart
     charts = "".join(_chart(ind, levels.filter(pl.col("indicator") == ind)) for ind in sorted(levels["indicator"].unique().to_list()))
     disagree = _disagreements(validated, observations)
     q_cols = ["indicator", "measure", "year", "status", "value", "unit", "source_id", "source_url", "text", "reasons"]

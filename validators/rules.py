@@ -23,7 +23,7 @@ LEVEL_TOL = {i.id: i.level_tolerance for i in INDICATORS}
 RATE_TOL = {i.id: i.rate_tolerance for i in INDICATORS}
 AMOUNT_UNITS = ("CNY_100M", "USD_100M")
 SERIES = ["region", "indicator"]
-KEY = ["region", "indicator", "measure", "year", "base_year"]
+KEY = ["region", "indicator", "measure", "year", "base_year", "unit"]  # a figure in 亿元 and one in 亿美元 are two
 # what cross-row rules read (projected early: a million rows of clause text are not worth carrying)
 COLUMNS = ["obs_id", "region", "indicator", "measure", "year", "base_year", "status", "qualifier", "value", "value_high",
            "unit", "value_as_printed", "doc_id", "source_id", "trust", "published", "char_start", "char_end",
@@ -50,12 +50,17 @@ CATALOG = pl.DataFrame(
 OWN_UNIT = pl.DataFrame([{"indicator": i.id, "unit": i.unit} for i in INDICATORS]).lazy()
 
 
+def own_unit() -> pl.Expr:
+    """The unit of each row's indicator's own level series."""
+    return pl.col("indicator").replace_strict({i.id: i.unit for i in INDICATORS}, return_dtype=pl.String)
+
+
 @dataclass(frozen=True)
 class Prepared:
     """Tables every rule needs, derived once from the frame being validated (see ``prepared``)."""
 
     height: int
-    catalog: pl.DataFrame  # _unit, _lo, _hi per row, in row order
+    catalog: pl.DataFrame  # _unit, _alt_unit, _lo, _hi per row, in row order
     aligned: pl.DataFrame  # levels of the years a row spans and its vintage's reference, per row, in row order
 
 
@@ -81,7 +86,8 @@ def prepared(df: pl.DataFrame) -> Iterator[None]:
 
 
 def with_catalog(lf: pl.LazyFrame) -> pl.LazyFrame:
-    """Add the catalog's unit (``_unit``) and plausible range (``_lo``, ``_hi``) of each row's indicator and measure."""
+    """Add the catalog's unit (``_unit``), the other unit it may be stated in (``_alt_unit``) and the plausible
+    range (``_lo``, ``_hi``) of each row's indicator and measure."""
     if (p := _current(lf)) is not None:
         return pl.concat([lf, p.catalog.lazy()], how="horizontal")
     return lf.join(CATALOG, on=["indicator", "measure"], how="left", maintain_order="left")
@@ -236,7 +242,8 @@ def _jump(lf: pl.LazyFrame) -> pl.LazyFrame:
     lf = _rows(lf, "text").with_columns(_level_from=pl.col("_prev_level"))
     ratio = (pl.col("value") / pl.col("_level_from") - 1).abs()
     explained = pl.col("text").str.contains(P.BASIS_CHANGE_WORDS)
-    applies = (pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("unit").is_in(AMOUNT_UNITS + ("CNY",))
+    applies = ((pl.col("measure") == "level") & (pl.col("status") != "target") & pl.col("unit").is_in(AMOUNT_UNITS + ("CNY",))
+               & (pl.col("unit") == own_unit()))  # a level in another currency is not compared with last year's
     return lf.with_columns(_ok=~(applies & (ratio > P.JUMP_RATIO) & ~explained).fill_null(False))
 
 

@@ -131,7 +131,7 @@ def panel_schema() -> pa.DataFrameSchema:
             "first_published": pa.Column(pl.Date, nullable=True),
         },
         checks=[pa.Check(lambda d: d.lazyframe.select(
-            ~pl.struct("region", "indicator", "measure", "year", "base_year", "basis").is_duplicated()),
+            ~pl.struct("region", "indicator", "measure", "year", "base_year", "unit", "basis").is_duplicated()),
             name="one_row_per_key", error="several rows for one panel key")],
         strict=True,
         name="panel",
