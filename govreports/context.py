@@ -19,8 +19,8 @@ HEADING_NUMERAL = set(CN_NUM)
 BOUNDARY = set("。!?！？\n:： \t")
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
 TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
-# a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,罗湖…
-EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[区年]|罗湖|我区|本区|辖区|地区|是)")
+# a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,全区…
+EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
 # a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:
@@ -182,6 +182,34 @@ def _sentence_start(text: str, pos: int) -> int | None:
     return i + 1 if i < 0 or text[i] in "。!?！？\n" else None
 
 
+WHOLE_OF = re.compile(r"全[国省市县区州盟旗]")
+SUBJECT_WHOLE_OF = re.compile(r"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{0,6}年,?)?(全[省市县区州盟旗])", re.M)
+OWN_REFERENCE = re.compile(r"[我本该][市县区省州盟旗]|辖区")
+# the region a report speaks for, from its meeting line or its opening: 在博野县第十七届人民代表大会…, 我代表博野县人民政府
+OWN_NAME = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会|我代表([\u4e00-\u9fff]{2,12}?)人民政府")
+PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|地区|新区|市|县|区|省|州|盟|旗)$")
+
+
+def _region_of(text: str) -> tuple[tuple[str, ...], str | None]:
+    """(names the document's region goes by, its 全X word): 深圳市罗湖区 → (深圳市罗湖区, 罗湖区, 罗湖), 全区.
+
+    The 全X word follows the name's suffix; without a name, it is the one the text most often makes a
+    subject (at the head of a phrase: a city's report ranks itself 居全省第一 but says ,全市…)."""
+    names: list[str] = []
+    whole = None
+    if m := OWN_NAME.search(text, 0, 4000):
+        full = (m.group(1) or m.group(2)).removesuffix("人民")
+        last = re.split(r"(?<=[省市州盟])(?=.)", full)[-1] or full  # 深圳市罗湖区 → 罗湖区
+        names = [n for n in {full, last, PLACE_SUFFIX.sub("", last)} if len(n) >= 2]
+        whole = "全" + last[-1] if last[-1] in "省市县区州盟旗" else None
+    if whole is None:
+        counts: dict[str, int] = {}
+        for w in SUBJECT_WHOLE_OF.findall(text):
+            counts[w] = counts.get(w, 0) + 1
+        whole = max(counts, key=counts.get) if counts else None
+    return tuple(sorted(names, key=len, reverse=True)), whole
+
+
 class DocContext:
     """Positions of sections, context years and plan-period passages of one document."""
 
@@ -189,6 +217,7 @@ class DocContext:
         self.text = text
         self.published_year = published_year
         self.sections = sections(text, published_year)
+        self.own_names, self.self_word = _region_of(text)
         # a report reviews the year before it; other documents have no default year
         is_report = any(s.kind == "review" for s in self.sections) or REPORT_CUES.search(text, 0, 3000)
         self.reviewed_year = published_year - 1 if published_year and is_report else None
@@ -232,6 +261,16 @@ class DocContext:
                 end = pos = len(text) if nl < 0 else nl + 1
             spans.append((m.start(), end))
         return spans
+
+    def names_itself(self, text: str, start: int, end: int) -> bool:
+        """The words name the document's region: its 全X word (全市 in a city's report), 我市/本区, its name."""
+        found = text[start:end]
+        return (self.self_word is not None and self.self_word in found) or bool(OWN_REFERENCE.search(found)) \
+            or any(name in found for name in self.own_names)
+
+    def names_another_place(self, text: str, start: int, end: int) -> bool:
+        """The words name another place: 全国, or a 全X that is not the document's own (全省 in a city's report)."""
+        return any(w != self.self_word for w in WHOLE_OF.findall(text, start, end)) if self.self_word else "全国" in text[start:end]
 
     def names_its_own_year(self, text: str, start: int, end: int) -> bool:
         """The sentence is about the document's own year (今年, 明年, or that year by number)."""

@@ -65,14 +65,14 @@ CONTINUATIONS = [
 ]
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|合同|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
-# the region itself, and places or parts that are not it
-SELF = re.compile(r"全[市县区省州盟旗]|[我本该][市县区省州盟旗]|辖区|全年")
-ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区|城区|市区)(?![\u4e00-\u9fff]{0,2}(?:居民|生产总值|人均))")
-# a named county, district or town standing as the subject: right before the mention or its verb
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区|旗|镇|乡|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计)?$")
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|合同|海洋|对台|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
+# parts of the region and other places: a named county, district or zone standing as the subject,
+# right before the mention or its verb (东乡县财政收入, 沿海“一区一县”完成地区生产总值, 开发区完成…)
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计)?$")
 NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
-               "建成区", "禁煤区", "区域")
+               "建成区", "禁煤区", "全区", "全县", "我区", "我县", "本区", "本县")
+ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
+PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
@@ -105,7 +105,7 @@ FILLER = re.compile(
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
-    + YEAR + r"年的?|全区|辖区|本区|我区|罗湖|预计|初步(?:核算|统计|预计|测算)"
+    + YEAR + r"年的?|全[市县区省州盟旗]|辖区|[本我][市县区省州盟旗]|预计|初步(?:核算|统计|预计|测算)"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
@@ -160,31 +160,37 @@ def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _about_a_part(text: str, sentence_start: int, pos: int) -> bool:
-    """True when the sentence before ``pos`` makes a part of the region, or another place, its subject
-    (东乡县财政收入…, 沿海“一区一县”完成地区生产总值…, 工业聚集区、开发区…完成固定资产投资…), unless the
-    mention's own phrase names the region itself (全市, 全县, 我区 …)."""
-    segment_start = max(sentence_start, max(text.rfind(ch, sentence_start, pos) for ch in ",;:") + 1)
-    if SELF.search(text, segment_start, pos):
+def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> bool:
+    """True when the words before ``pos`` make a part of the region, or another place, the subject
+    (东乡县财政收入…, 沿海“一区一县”完成地区生产总值…, 全国国内生产总值…, 全省… in a city's report), unless
+    the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name)."""
+    lo = max(sentence_start, pos - PHRASE_WINDOW)
+    segment_start = max(lo, max(text.rfind(ch, lo, pos) for ch in ",;:") + 1)
+    if ctx.names_itself(text, segment_start, pos):
         return False
-    if (p := PLACE.search(text, segment_start, pos)) and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\"")):
-        return True  # 东乡县财政收入…, 沿海“一区一县”完成地区生产总值…
-    first_end = min((i for i in (text.find(ch, sentence_start, segment_start) for ch in ",;:") if i >= 0), default=segment_start)
-    # a zone as the sentence's subject: 全市工业聚集区、开发区总数达到18个,…,完成固定资产投资455亿元
-    return any(not _is_self_or_no_place(z.group(0)) for z in ZONE.finditer(text, sentence_start, first_end))
+    if ctx.names_another_place(text, segment_start, pos):
+        return True
+    p = PLACE.search(text, segment_start, pos)
+    if p is not None and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\""), ctx):
+        return True
+    # places heading the sentence as its subject: 全市工业聚集区、开发区总数达到18个,…,完成固定资产投资455亿元;
+    # 沿海“一区一县”完成地区生产总值439.4亿元,…,固定资产投资420.5亿元
+    lo = max(sentence_start, pos - 3 * PHRASE_WINDOW)
+    return any(not _is_self_or_no_place(z.group(1), ctx) for z in ZONE_SUBJECT.finditer(text, lo, pos)
+               if z.start() == sentence_start or text[z.start() - 1] in ",;")
 
 
-def _is_self_or_no_place(place: str) -> bool:
-    return bool(SELF.search(place)) or place.endswith(NOT_A_PLACE)
+def _is_self_or_no_place(place: str, ctx: DocContext) -> bool:
+    return place.endswith(NOT_A_PLACE) or any(place.endswith(name) for name in ctx.own_names)
 
 
-def mentions(text: str, start: int, end: int, sentence_start: int | None = None) -> list[Mention]:
+def mentions(text: str, start: int, end: int, sentence_start: int | None = None, ctx: DocContext | None = None) -> list[Mention]:
     out: list[Mention] = []
     for m in MENTION.finditer(text, start, end):
         alias = m.group(0)
         if "占" not in alias and BLOCK_BEFORE.search(text, max(start, m.start() - 10), m.start()):
             continue
-        if sentence_start is not None and _about_a_part(text, sentence_start, m.start()):
+        if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx):
             continue
         out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
     for m in ECONOMY.finditer(text, start, end):  # 主要预期目标是:经济增长8.5%左右
@@ -279,7 +285,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
 
 
 def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext) -> list[Observation]:
-    found = mentions(text, c_start, c_end, where.sentence_start)
+    found = mentions(text, c_start, c_end, where.sentence_start, ctx)
     if not found:
         return []
     # 1?88亿元, 2�.5%: a number touching a lost character is no number
