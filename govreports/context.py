@@ -272,10 +272,14 @@ class DocContext:
         """The words name another place: 全国, or a 全X that is not the document's own (全省 in a city's report)."""
         return any(w != self.self_word for w in WHOLE_OF.findall(text, start, end)) if self.self_word else "全国" in text[start:end]
 
-    def names_its_own_year(self, text: str, start: int, end: int) -> bool:
-        """The sentence is about the document's own year (今年, 明年, or that year by number)."""
-        own = f"{self.published_year}年" if self.published_year else "今年"
-        return "今年" in text[start:end] or "明年" in text[start:end] or own in text[start:end]
+    def names_a_single_year(self, text: str, start: int, end: int, plan: tuple[int, int]) -> bool:
+        """The sentence is about one year, not a plan's span: 今年, 明年, or a year by number that is not
+        where the plan ends or begins (2022年…增长8% inside a 今后五年 passage)."""
+        sentence = text[start:end]
+        if "今年" in sentence or "明年" in sentence:
+            return True
+        return any(int(m.group(1)) not in plan and (not m.start() or sentence[m.start() - 1] not in "到至比较由从")
+                   for m in YEAR_MARK.finditer(sentence))
 
     def in_target_list(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._target_lists)

@@ -75,6 +75,8 @@ ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
+YEAR_WINDOW = 300  # characters before a value searched for the year it is about
+SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
 SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
@@ -276,7 +278,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         plan = ctx.plan_scope(s_start)
         if plan is None and section.kind == "target":
             plan = section.period
-        if plan and ctx.names_its_own_year(text, s_start, s_end):
+        if plan and ctx.names_a_single_year(text, s_start, s_end, plan):
             plan = None  # 2004年全市经济和社会发展的预期目标为…, 今年… inside a five-year passage
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
@@ -344,26 +346,27 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         else:
             chosen = []  # an enumeration whose values do not line up: no guess
         out.extend(_observe(text, chosen, lead, where, ctx))
-        stated.extend(m for m in group if m not in stated)
+        stated.extend(m for m in group if not stated or m.start > stated[-1].start)
         prev_end, prev_kind = run[-1].end, "q"
     return out
 
 
-MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|[两三四五六七八九十]年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)|[两三四五六七八九十]年(?:来)?共")
+MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?<![〇○零一二三四五六七八九十\d])[两三四五六七八九十]年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)"
+                              r"|(?<![〇○零一二三四五六七八九十\d])[两三四五六七八九十]年(?:来)?共")
 
 
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
     """累计/合计 in the words before the value or in the mention's own phrase."""
-    phrase_start = max(text.rfind(ch, max(0, mention_start - 30), mention_start) for ch in ",;:。\n") + 1
+    lo = max(0, mention_start - 30)
+    phrase_start = max(lo, max(text.rfind(ch, lo, mention_start) for ch in ",;:。\n") + 1)
     return bool(MULTI_YEAR_TOTAL.search(lead) or MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
 
 
 def _sub_annual(before: str) -> bool:
     """A sub-annual period (一季度, 1-11月) governs the value, unless 全年 follows it."""
-    last = None
-    for last in SUB_ANNUAL.finditer(before):
-        pass
-    return last is not None and "全年" not in before[last.end() :]
+    near = before[-SUB_ANNUAL_WINDOW:]
+    found = list(SUB_ANNUAL.finditer(near))
+    return bool(found) and "全年" not in near[found[-1].end() :]
 
 
 def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> list[Observation]:
@@ -396,6 +399,10 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if when is None:
             continue
         year, base_year, status = when
+        if measure == "cagr" and base_year is None:
+            continue  # an average over an unknown span says nothing usable
+        if measure == "cumulative" and base_year is None:
+            measure = "growth"  # 全年累计增长8%: accumulated over the year, the year's growth
         if measure == "growth" and (since := SINCE_YEAR.search(verb_lead)) and int(since.group(1)) < year - 1:
             if "cumulative" not in ind.measures:
                 continue
@@ -416,7 +423,7 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
 
 def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: DocContext):
     """(year, base_year, status) of a statement, or None when its year cannot be told."""
-    before = text[where.sentence_start : q.start]
+    before = text[max(where.sentence_start, q.start - YEAR_WINDOW) : q.start]
     year = None
     if starts_change:  # the start of 由X…到Y: the year compared with, or the year before the plan period
         compared = COMPARED_YEAR.search(text, q.end, where.clause_end)
