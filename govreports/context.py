@@ -68,12 +68,10 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
         five_year = re.search(r"五年|十[一二三四五]五|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
         year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
-        period = None
-        if last:
-            pass  # 二、“十一五”主要任务及2006年工作: a year of its own, not a plan
-        elif (m := FUTURE_PERIOD.search(head)) and published_year:
+        period = None  # 二、“十一五”主要任务及2006年工作 names a year of its own: no plan section
+        if not last and (m := FUTURE_PERIOD.search(head)) and published_year:
             period = (published_year - 1, published_year - 1 + N_YEARS[m.group(1)])
-        elif m := re.search(r"十[一二三四五]五", head):
+        elif not last and (m := re.search(r"十[一二三四五]五", head)):
             period = PLAN_PERIODS[m.group(0)]
         return Section(at, "target", year, period)
     return Section(at, "other", None)
@@ -114,18 +112,18 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
     return reviewed, target
 
 
-CN_YEAR = re.compile(r"([〇○零OΟ一二三四五六七八九]{4})年")
+# digits of years printed in Chinese numerals, with the stand-ins copies use for 〇 (○, O, Ο, Ｏ)
+YEAR_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {c: 0 for c in "零○OΟＯ"}
+CN_YEAR = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年")
 TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])([^\n]{2,40})$", re.M)
+HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、([^\n]{2,40})$", re.M)  # top-level headings only
 YEAR_MARK = re.compile(YEAR + "年")
-PLAN_WORDS = re.compile(r"建议|安排|任务|重点|目标|打算|总体要求|部署|思路")
 FUTURE_YEAR = re.compile(r"(?:到|至|展望|～|-)$")
 
 
 def arabic_years(text: str) -> str:
     """二〇〇七年 / 二OO七年 → 2007年 (year numerals only; lengths change, so not for offsets)."""
-    digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ο": "0"}
-    return CN_YEAR.sub(lambda m: "".join(digits[c] for c in m.group(1)) + "年", text)
+    return CN_YEAR.sub(lambda m: "".join(str(YEAR_DIGIT[c]) for c in m.group(1)) + "年", text)
 
 
 def report_year_from_text(text: str) -> int | None:

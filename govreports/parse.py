@@ -15,7 +15,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from govreports.context import report_year_from_text
+from govreports.context import YEAR_DIGIT, report_year_from_text
 from govreports.decode import Decoded, decode
 from govreports.normalize import Normalized, normalize, simplify_char
 
@@ -35,8 +35,7 @@ RELATED = re.compile(r"^\s*(相关报道|相关链接|相关新闻|相关文章|
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
-CN_YEAR_DIGITS = "〇○OＯ零一二三四五六七八九"
-CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
+CN_DATE = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
 MEETING_DATE = re.compile(r"(?m:^|[—\-－(（])[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
 MEETING_WINDOW = 4000
@@ -67,15 +66,12 @@ class Document:
     encoding_declared: str | None = None
 
 
-CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "Ｏ": 0}
-
-
 def _cn_small(numeral: str) -> int:
     """一 … 三十一 (months and days)."""
     if "十" not in numeral:
-        return CN_DIGIT.get(numeral, 0)
+        return YEAR_DIGIT.get(numeral, 0)
     tens, _, units = numeral.partition("十")
-    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[units] if units else 0)
+    return (YEAR_DIGIT[tens] if tens else 1) * 10 + (YEAR_DIGIT[units] if units else 0)
 
 
 def meeting_date(text: str) -> date | None:
@@ -86,9 +82,9 @@ def meeting_date(text: str) -> date | None:
     try:
         if m.group(1):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        year = int("".join(str(CN_DIGIT[c]) for c in m.group(4)))
+        year = int("".join(str(YEAR_DIGIT[c]) for c in m.group(4)))
         return date(year, _cn_small(m.group(5)), _cn_small(m.group(6)))
-    except ValueError:
+    except (ValueError, KeyError):  # 二月三十日, 十十日: no date
         return None
 
 
@@ -96,7 +92,8 @@ def report_year(title: str, text: str, meeting: date | None) -> int | None:
     """The year a work report was delivered: its meeting date, its title, else its own headings."""
     if meeting:
         return meeting.year
-    if m := TITLE_YEAR.search(title + "\n" + text[:600]):
+    first_line = text.lstrip()[:80].split("\n", 1)[0]
+    if m := TITLE_YEAR.search(title + "\n" + first_line):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
     return report_year_from_text(text[:60000])
 
@@ -231,6 +228,8 @@ def _items(soup: BeautifulSoup) -> list[Tag]:
 
 def _kind(title: str, text: str, trust: str) -> str:
     head = title + text[:300]
+    if "政府工作报告" not in title and re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title):
+        return "plan_notice"  # a 规划纲要 opening with 一、“十三五”时期发展回顾 is still a plan
     if "政府工作报告" in head or MEETING_DATE.search(text, 0, 600) or re.search(r"向大会(?:作|报告)", text[:400]) or (
         re.search(r"各位代表|人民代表大会", text[:3000]) and re.search(r"工作回顾|预期目标", text)
     ) or re.search(r"^[一二]、[^\n]{0,24}(?:工作)?回顾", text[:20000], re.M):
