@@ -95,7 +95,7 @@ def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
     """Share of consecutive GDP levels of a region that agree with the stated real growth of the later year."""
     level: dict[tuple[str, int], float] = {}
     growth: dict[tuple[str, int], float] = {}
-    for f in sorted(found, key=lambda f: f.reviewed):  # a later report's figure for the same year wins
+    for f in sorted(found, key=lambda f: (f.reviewed, f.entry.year)):  # two reports of one year: the later label wins
         region, year = f.entry.region, f.reviewed
         if f.gdp_level is not None:
             level[(region, year)] = f.gdp_level

@@ -48,6 +48,9 @@ def read_report(path: Path, labelled_year: int | None = None) -> Read:
     ``labelled_year`` (the corpus label) stands in for the date a web page would show: it is used only
     when the text itself tells no year (no meeting line, title or dated headings)."""
     data = path.read_bytes()
-    doc = parse_page(data, hashlib.sha256(data).hexdigest())[0]
+    docs = parse_page(data, hashlib.sha256(data).hexdigest())
+    if not docs:
+        return Read(labelled_year, [], "")
+    doc = docs[0]
     year = doc.report_year or labelled_year
     return Read(year, extract(doc.text, year), doc.text)

@@ -169,7 +169,8 @@ def _latest_repeated_year(text: str) -> int | None:
 
 
 def _start_of_sentence(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in "。!?！？\n") + 1
+    lo = max(0, pos - 400)  # bounded: a sentence is not longer (linear over many openers)
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in "。!?！？\n") + 1)
 
 
 def _sentence_start(text: str, pos: int) -> int | None:
@@ -229,7 +230,9 @@ class DocContext:
                if (start := _sentence_start(text, m.start())) is not None]
             + [(_start_of_sentence(text, m.start()), PLAN_PERIODS[m.group(1)]) for m in PLAN_GOALS.finditer(text)]
         )
+        self._opener_starts = [o for o, _ in self._openers]
         self._target_lists = self._target_list_spans(text)
+        self._target_list_starts = [a for a, _ in self._target_lists]
         self._closers = []
         if self._openers:  # sentences that turn away from a plan summary: only needed when there is one
             starts = [m.end() for m in SENTENCE_END.finditer(text)]
@@ -253,6 +256,8 @@ class DocContext:
     def _target_list_spans(text: str) -> list[tuple[int, int]]:
         spans = []
         for m in TARGET_LIST_OPENER.finditer(text):
+            if spans and m.start() < spans[-1][1]:
+                continue  # inside the list before: spans stay sorted and apart
             end = pos = m.end()
             while pos < len(text) and BULLET.match(text, pos):
                 nl = text.find("\n", pos)
@@ -280,7 +285,8 @@ class DocContext:
                    for m in YEAR_MARK.finditer(sentence))
 
     def in_target_list(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self._target_lists)
+        i = bisect.bisect_right(self._target_list_starts, pos)  # the spans do not overlap: they are sorted
+        return bool(i) and pos < self._target_lists[i - 1][1]
 
     def period_at(self, pos: int) -> tuple[int, int] | None:
         """The five-year period a review section about 过去五年 covers, for base years of 年均增长."""
@@ -307,7 +313,7 @@ class DocContext:
 
     def plan_scope(self, pos: int) -> tuple[int, int] | None:
         """(start, end) years of the plan period a summary passage around ``pos`` is about."""
-        i = bisect.bisect_right([o for o, _ in self._openers], pos)
+        i = bisect.bisect_right(self._opener_starts, pos)
         if not i:
             return None
         opened, period = self._openers[i - 1]
@@ -318,7 +324,7 @@ class DocContext:
 
     def plan_near(self, pos: int) -> tuple[int, int] | None:
         """The plan period named closest before ``pos`` in the same paragraph (300 characters at most)."""
-        start = self.text.rfind("\n", 0, pos) + 1
+        start = self.text.rfind("\n", max(0, pos - 300), pos) + 1
         window = self.text[max(start, pos - 300) : pos]
         found = [(window.rfind(name), name) for name in PLAN_PERIODS if name in window]
         return PLAN_PERIODS[max(found)[1]] if found else None

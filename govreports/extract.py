@@ -321,7 +321,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             out.extend(_observe(text, [(group[-1], group[-1].ids[0], run[0])], "", where, ctx))
             prev_end, prev_kind = run[-1].end + 1, "paren"
             continue
-        before = text[c_start : run[0].start]
+        before = text[max(c_start, run[0].start - YEAR_WINDOW) : run[0].start]  # bounded: linear in long clauses
         if before.count("(") > before.count(")") or _sub_annual(before):
             prev_end, prev_kind = run[-1].end, "q"
             continue

@@ -10,6 +10,7 @@ page's own text. Unrecoverable characters stay in the text as U+FFFD.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -150,8 +151,7 @@ def fold(source: str) -> tuple[str, list[int]]:
 
 
 # Scraper debris printed as text: literal escapes (\\r\\n), HTML entities left unescaped (&nbsp;).
-DEBRIS = re.compile(r"%%|(?:\\r)?\\n|\\r|\\t|&(?:nbsp|ensp|emsp|#160|#12288);?|&(?:amp|lt|gt|quot|#\d{2,5});")
-DEBRIS_TO = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+DEBRIS = re.compile(r"%%|(?:\\r)?\\n|\\r|\\t|&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});|&nbsp(?![a-zA-Z;])")
 
 
 def _debris(m: re.Match) -> str:
@@ -160,11 +160,14 @@ def _debris(m: re.Match) -> str:
         return "%"
     if found.startswith("\\"):
         return "\n" if "n" in found else " "
-    if found.rstrip(";") in ("&nbsp", "&ensp", "&emsp", "&#160", "&#12288"):
+    if found == "&nbsp":
         return " "
-    if found.startswith("&#"):
-        return chr(int(found[2:-1]))
-    return DEBRIS_TO[found]
+    char = html.unescape(html.unescape(found))  # &amp;nbsp; was escaped twice
+    if char == found or len(char) != 1:
+        return found  # not an entity
+    if char in SPACES:
+        return " "
+    return "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char  # a lone surrogate is no character
 
 
 def clear_debris(text: str) -> tuple[str, list[int]]:
@@ -186,7 +189,9 @@ def clear_debris(text: str) -> tuple[str, list[int]]:
 # its unit: 增长 9.3 % → 增长9.3%, 2008 年 → 2008年, 36.5 9亿元 → 36.59亿元, 1 029亿元 → 1029亿元 (a thousands
 # space), 财政一般预 算收入 → 财政一般预算收入.
 WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：？！（）《》【】—…·]"
-LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)|(?<=\d\.\d) (?=\d)|(?<=\d\.\d\d) (?=\d)|(?<=\d) (?=\d{{3}}(?![\d.]))")
+LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)"
+    r"|(?<=\d\.\d) (?=\d{1,2}(?:[万亿元%]|个百分点))|(?<=\d\.\d\d) (?=\d(?:[万亿元%]|个百分点))"  # 36.5 9亿元
+    r"|(?:(?<=[^\d.]\d)|(?<=[^\d.]\d\d)|(?<=[^\d.]\d\d\d)) (?=\d{3}(?![\d.]))")  # 1 029亿元, not 5.5 100个
 
 
 def tighten(text: str) -> tuple[str, list[int]]:

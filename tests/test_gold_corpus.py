@@ -8,7 +8,6 @@ note of issue 9); `make eval` prints the full scores per indicator, era and leve
 import csv
 import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml

@@ -6,8 +6,7 @@ import polars as pl
 import pytest
 
 from govreports import tables
-from validators import report
-from validators import schemas
+from validators import report, schemas
 from validators.quarantine import validate_observations
 
 
