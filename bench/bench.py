@@ -148,9 +148,34 @@ def main() -> int:
     print(f"normalise only:                {text_mb / t_norm:8.2f} MB/s of text")
     print(f"extract on normalised text:    {text_mb / t_extract:8.2f} MB/s of text")
     print(f"normalise + extract:           {text_mb / t_both:8.2f} MB/s of text")
+    scaling_bench()
+    corpus_bench()
     fetch_bench()
     validation_bench()
     return 0
+
+
+def scaling_bench() -> None:
+    """No input makes extraction superlinear: n repeats of one sentence, and one sentence of n statements."""
+    for label, unit, head in (("sentences", "本区生产总值完成1488亿元,同比增长9.2%。", "各位代表:\n一、2013年工作回顾\n"),
+                              ("statements in one sentence", "地区生产总值增长5%", "各位代表:\n一、2013年工作回顾\n")):
+        times = {n: best_of(lambda n=n: extract(head + unit * n, 2014), repeats=3) for n in (20_000, 50_000)}
+        print(f"extract {label}: 20,000 in {times[20_000]:.2f} s, 50,000 in {times[50_000]:.2f} s "
+              f"(×{times[50_000] / times[20_000]:.2f} for ×2.5 the input)")
+
+
+def corpus_bench(n_reports: int = 300) -> None:
+    """Extraction speed on real reports of other regions (../shared/corpus), when it is there."""
+    from evaluation.reports import corpus_dir, manifest
+
+    corpus = corpus_dir()
+    if corpus is None:
+        print("corpus: ../shared/corpus absent, real-report extraction speed not measured")
+        return
+    texts = [normalize((corpus / e.file).read_text(encoding="utf-8")).text for e in manifest(corpus)[:n_reports]]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    t = best_of(lambda: [extract(x, 2014) for x in texts], repeats=3)
+    print(f"extract on {len(texts)} real reports: {mb / t:8.2f} MB/s of normalised text ({mb:.1f} MB)")
 
 
 if __name__ == "__main__":

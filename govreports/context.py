@@ -28,8 +28,16 @@ PLAN_GOALS = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|
 # periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
 # report), 今后五年, 未来五年 (starting the report's year)
 N_YEARS = {"三": 3, "四": 4, "五": 5}
-PAST_PERIOD = re.compile(r"(?:过去|这|近)([三四五])年(?:来|间|里|中)?|([三四五])年来|本届政府(?:任期)?(?:以来|期间)")
-FUTURE_PERIOD = re.compile(r"(?:今后|未来)([三四五])年")
+# (each opens with a character class: Python's re then scans for it fast, which matters on every page)
+PAST_PERIOD = re.compile(r"[过这近三四五本](?:(?<=过)去(?P<a>[三四五])年[来间里中]?|(?<=[这近])(?P<b>[三四五])年[来间里中]?"
+                         r"|(?<=[三四五])年来|(?<=本)届政府(?:任期)?(?:以来|期间))")
+FUTURE_PERIOD = re.compile(r"[今未](?:(?<=今)后|(?<=未)来)([三四五])年")
+
+
+def past_years(m: re.Match) -> int:
+    """How many years a 过去五年 / 这三年 / 四年来 / 本届政府以来 passage looks back on (五 when unsaid)."""
+    digit = m.group("a") or m.group("b") or m.group(0)[0]
+    return N_YEARS.get(digit, 5)
 # 主要预期目标是: followed by a list of lines (——地区生产总值增长5.5%以上;): every line is a target
 TARGET_LIST_OPENER = re.compile(r"(?:主要预期目标|预期目标|主要目标|发展目标)(?:是|为)?[:：]\s*\n")
 BULLET = re.compile(r"\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}、)")
@@ -182,7 +190,7 @@ def _sentence_start(text: str, pos: int) -> int | None:
 
 
 WHOLE_OF = re.compile(r"全[国省市县区州盟旗]")
-SUBJECT_WHOLE_OF = re.compile(r"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{0,6}年,?)?(全[省市县区州盟旗])", re.M)
+SUBJECT_HEAD = re.compile(r"(?:^|[,。;:\n])(?:[^,。;:\n]{0,6}年,?)?$")  # 全X at the head of a phrase: ,全市… / 2012年,全市…
 OWN_REFERENCE = re.compile(r"[我本该][市县区省州盟旗]|辖区")
 # the region a report speaks for, from its meeting line or its opening: 在博野县第十七届人民代表大会…, 我代表博野县人民政府
 OWN_NAME = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会|我代表([\u4e00-\u9fff]{2,12}?)人民政府")
@@ -203,8 +211,9 @@ def _region_of(text: str) -> tuple[tuple[str, ...], str | None]:
         whole = "全" + last[-1] if last[-1] in "省市县区州盟旗" else None
     if whole is None:
         counts: dict[str, int] = {}
-        for w in SUBJECT_WHOLE_OF.findall(text):
-            counts[w] = counts.get(w, 0) + 1
+        for m in WHOLE_OF.finditer(text):
+            if m.group(0) != "全国" and SUBJECT_HEAD.search(text, max(0, m.start() - 9), m.start()):
+                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
         whole = max(counts, key=counts.get) if counts else None
     return tuple(sorted(names, key=len, reverse=True)), whole
 
@@ -246,7 +255,7 @@ class DocContext:
             return []
         out = []
         for m in PAST_PERIOD.finditer(text):
-            n = N_YEARS.get(m.group(1) or m.group(2) or "五", 5)
+            n = past_years(m)
             out.append((m, (y - 1 - n, y - 1)))
         for m in FUTURE_PERIOD.finditer(text):
             out.append((m, (y - 1, y - 1 + N_YEARS[m.group(1)])))
@@ -295,7 +304,7 @@ class DocContext:
             return None
         head = self.text[section.start : section.start + 40].split("\n", 1)[0]
         if m := PAST_PERIOD.search(head):
-            n = N_YEARS.get(m.group(1) or m.group(2) or "五", 5)
+            n = past_years(m)
             return (self.published_year - 1 - n, self.published_year - 1)
         return None
 
