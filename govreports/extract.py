@@ -72,6 +72,7 @@ PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|开发�
 NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
                "建成区", "禁煤区", "全区", "全县", "我区", "我县", "本区", "本县")
 ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
+PLACE_CHAR = re.compile("[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
@@ -172,6 +173,8 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
         return False
     if ctx.names_another_place(text, segment_start, pos):
         return True
+    if not PLACE_CHAR.search(text, max(sentence_start, pos - 3 * PHRASE_WINDOW), pos):
+        return False  # no 县, 区, 旗, 镇, 乡 nearby: no place to speak of (most mentions end here)
     p = PLACE.search(text, segment_start, pos)
     if p is not None and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\""), ctx):
         return True
