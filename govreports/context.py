@@ -15,7 +15,7 @@ YEAR = r"((?:19|20)\d{2})"
 CN_NUM = "一二三四五六七八九十"
 PLAN_PERIODS = {"十一五": (2005, 2010), "十二五": (2010, 2015), "十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}
 
-HEADING_START = re.compile(r"(?<![^。!?！？\n:： \t])[一二三四五六七八九十]{1,3}、")
+HEADING_START = re.compile(r"[。!?！？\n:： \t]([一二三四五六七八九十]{1,3}、)")  # opens with its boundary: a fast scan
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
 TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
 # a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,全区…
@@ -87,8 +87,12 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
 def sections(text: str, published_year: int | None) -> list[Section]:
     """Top-level sections (一、…) with what they are about: a reviewed year or a target year."""
     out = [Section(0, "other", None)]
-    for m in HEADING_START.finditer(text):  # 一、 … at the start of a line or sentence
-        out.append(_heading_section(m.start(), text[m.end() : m.end() + 40], published_year))
+    starts = [m.start(1) for m in HEADING_START.finditer(text)]  # 一、 … at the start of a line or sentence
+    if (first := re.match(r"[一二三四五六七八九十]{1,3}、", text)) is not None:
+        starts.insert(0, first.start())
+    for at in starts:
+        end = text.index("、", at) + 1
+        out.append(_heading_section(at, text[end : end + 40], published_year))
     if len(out) == 1:  # no numbered headings: a line of its own may still head a section (2019年工作回顾)
         for m in BARE_HEADING.finditer(text):
             if (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other":
