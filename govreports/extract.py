@@ -10,7 +10,6 @@ status come from the clause, then from where it sits in the document (``govrepor
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -72,7 +71,7 @@ PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|开发�
 NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏区", "牧区", "灾区", "库区", "县区", "区县", "城镇", "自治区",
                "建成区", "禁煤区", "全区", "全县", "我区", "我县", "本区", "本县")
 ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
-PLACE_CHAR = re.compile("[县区旗镇乡]")
+PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
@@ -80,7 +79,9 @@ YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
-SENTENCE_END_RE = re.compile(r"[。!?！？\n]")
+SENTENCE_ENDS = "。!?！？\n"
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")
+SENTENCE_LIMIT = 3000  # longer "sentences" are lists or damage; they are read in pieces of this size
 CLAUSE_END = re.compile(r"[;；]")
 SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右)*$")  # used with match(text, pos, endpos): no ^
 
@@ -169,12 +170,15 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
     the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name)."""
     lo = max(sentence_start, pos - PHRASE_WINDOW)
     segment_start = max(lo, max(text.rfind(ch, lo, pos) for ch in ",;:") + 1)
+    near_place = PLACE_CHAR.search(text, max(sentence_start, pos - 3 * PHRASE_WINDOW), pos)
+    if near_place is None and text.find("全", segment_start, pos) < 0:
+        return False  # neither a 县/区/旗/镇/乡 nor a 全X nearby (most mentions end here)
     if ctx.names_itself(text, segment_start, pos):
         return False
     if ctx.names_another_place(text, segment_start, pos):
         return True
-    if not PLACE_CHAR.search(text, max(sentence_start, pos - 3 * PHRASE_WINDOW), pos):
-        return False  # no 县, 区, 旗, 镇, 乡 nearby: no place to speak of (most mentions end here)
+    if near_place is None:
+        return False
     p = PLACE.search(text, segment_start, pos)
     if p is not None and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\""), ctx):
         return True
@@ -267,15 +271,16 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
     if not hits:
         return []
     ctx = DocContext(text, published_year)
-    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]  # once: bisect per hit keeps this linear
     out: list[Observation] = []
     s_end = -1
     for pos in hits:
         if pos < s_end:
             continue  # this sentence is done
-        i = bisect.bisect_left(ends, pos)
-        s_start = ends[i - 1] + 1 if i else 0
-        s_end = ends[i] if i < len(ends) else len(text)
+        # the sentence around the hit; searches bounded by SENTENCE_LIMIT keep this linear whatever the text
+        lo = max(s_end + 1, pos - SENTENCE_LIMIT)
+        s_start = max(lo, max(text.rfind(ch, lo, pos) for ch in SENTENCE_ENDS) + 1)
+        found = SENTENCE_END_RE.search(text, pos, pos + SENTENCE_LIMIT)
+        s_end = found.start() if found else min(len(text), pos + SENTENCE_LIMIT)
         section = ctx.section_at(s_start)
         status = ctx.status(text[s_start:s_end], section, s_start)
         plan = ctx.plan_scope(s_start)
