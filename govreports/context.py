@@ -38,10 +38,10 @@ def past_years(m: re.Match) -> int:
     digit = m.group("a") or m.group("b") or m.group(0)[0]
     return N_YEARS.get(digit, 5)
 # 主要预期目标是: followed by a list of lines (——地区生产总值增长5.5%以上;): every line is a target
-TARGET_LIST_OPENER = re.compile(r"(?:主要预期目标|预期目标|主要目标|发展目标)(?:是|为)?[:：]\s*\n")
+TARGET_LIST_OPENER = re.compile(r"目标(?:是|为)?[:：]\s*\n")  # after 主要预期目标, 预期目标, 主要目标, 发展目标 (checked)
+TARGET_LIST_HEAD = re.compile(r"(?:主要预期|预期|主要|发展)$")
 BULLET = re.compile(r"\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}、)")
-SCOPE_CLOSER = re.compile(rf"\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年)")
-SENTENCE_END = re.compile(r"[。!?！？\n]")
+CLOSER = re.compile(rf"\n|[。!?！？](?=\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年))")  # a paragraph end, or a sentence turning away
 
 PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
 TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
@@ -240,8 +240,7 @@ class DocContext:
         self._target_list_starts = [a for a, _ in self._target_lists]
         self._closers = []
         if self._openers:  # sentences that turn away from a plan summary: only needed when there is one
-            starts = [m.end() for m in SENTENCE_END.finditer(text)]
-            self._closers = [s - 1 for s in starts if text[s - 1] == "\n" or SCOPE_CLOSER.match(text, s)]
+            self._closers = [m.start() for m in CLOSER.finditer(text)]
         self.plan_starts = {end: start for name, (start, end) in PLAN_PERIODS.items() if name in text}
 
     def _relative_periods(self, text: str):
@@ -261,6 +260,8 @@ class DocContext:
     def _target_list_spans(text: str) -> list[tuple[int, int]]:
         spans = []
         for m in TARGET_LIST_OPENER.finditer(text):
+            if not TARGET_LIST_HEAD.search(text, max(0, m.start() - 4), m.start()):
+                continue
             if spans and m.start() < spans[-1][1]:
                 continue  # inside the list before: spans stay sorted and apart
             end = pos = m.end()
