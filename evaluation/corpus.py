@@ -45,8 +45,10 @@ def shape(text: str, start: int, end: int) -> str:
 def facts(args: tuple[Path, Entry]) -> ReportFacts:
     corpus, e = args
     read = read_report(corpus / e.file, e.year)
-    # the year the report reviews: the text's own, unless it strays more than a year from the label
-    year = read.published_year if read.published_year and abs(read.published_year - e.year) <= 1 else e.year
+    # the year the report reviews: the text's own when its meeting line states it (some corpus labels are
+    # wrong) or when it is within a year of the label, else the label's
+    parsed = read.published_year
+    year = parsed if parsed and (read.dated or abs(parsed - e.year) <= 1) else e.year
     reviewed = year - 1
     obs = read.observations
 

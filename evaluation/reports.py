@@ -40,6 +40,7 @@ class Read:
     published_year: int | None
     observations: list[Observation]
     text: str  # the normalised text the observations index
+    dated: bool = False  # the year comes from the report's own meeting line
 
 
 def read_report(path: Path, labelled_year: int | None = None) -> Read:
@@ -53,4 +54,4 @@ def read_report(path: Path, labelled_year: int | None = None) -> Read:
         return Read(labelled_year, [], "")
     doc = docs[0]
     year = doc.report_year or labelled_year
-    return Read(year, extract(doc.text, year), doc.text)
+    return Read(year, extract(doc.text, year), doc.text, doc.meeting_date is not None)
