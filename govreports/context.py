@@ -122,6 +122,7 @@ CN_YEAR = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年")
 TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
 HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、([^\n]{2,40})$", re.M)  # top-level headings only
 YEAR_MARK = re.compile(YEAR + "年")
+TODAY_TARGETS = re.compile(r"今年[^。]{0,30}(?:目标|力争|预期|计划)")
 FUTURE_YEAR = re.compile(r"(?:到|至|展望|～|-)$")
 
 
@@ -169,7 +170,12 @@ def _latest_repeated_year(text: str) -> int | None:
                 and not text.startswith("远景", m.end()):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
     frequent = [y for y, n in counts.items() if n >= 2]
-    return max(frequent) if frequent else None  # measured on the corpus: its own year is the latest it repeats
+    if not frequent:
+        return None
+    latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年
+    if TODAY_TARGETS.search(text) and not re.search(f"{latest}年[^。]{{0,30}}(?:目标|力争|预期|计划)", text):
+        return latest + 1
+    return latest
 
 
 def _start_of_sentence(text: str, pos: int) -> int:

@@ -89,9 +89,10 @@ def meeting_date(text: str) -> date | None:
 
 
 def report_year(title: str, text: str, meeting: date | None) -> int | None:
-    """The year a work report was delivered: its meeting date, its title, else its own headings."""
+    """The year a work report is for: its meeting's (the next, for a congress held in November or December,
+    which reviews the year it meets in), its title's, else its own headings'."""
     if meeting:
-        return meeting.year
+        return meeting.year + 1 if meeting.month >= 11 else meeting.year
     first_line = text.lstrip()[:80].split("\n", 1)[0]
     if m := TITLE_YEAR.search(title + "\n" + first_line):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))

@@ -136,3 +136,18 @@ def test_enormous_page_is_parsed_whole():
     assert len(data) > 2_900_000
     (doc,) = parse_page(data, "0" * 64)
     assert doc.text.count("本区生产总值完成1488亿元") == 40000
+
+
+def test_a_report_year_from_its_meeting_line_title_or_headings():
+    """Plain copies of reports: the meeting line (Chinese numerals too), a December congress plans the next
+    year, a copy site's preamble date is not the report's, and headings tell the year when nothing else does."""
+    def doc(text):
+        (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+        return d.kind, d.report_year, d.published, d.meeting_date
+
+    meeting = "工作报告\n时间:2023-01-24 作者:中国县域\n—二〇二一年二月五日在博野县第十七届人民代表大会第五次会议上\n各位代表:\n一、2020年工作回顾\n"
+    assert doc(meeting) == ("work_report", 2021, date(2021, 2, 5), date(2021, 2, 5))
+    december = "——2008年12月25日在拉萨市第九届人民代表大会第二次会议上\n各位代表:\n一、2008年政府工作回顾\n二、2009年政府工作的目标任务\n"
+    assert doc(december)[:2] == ("work_report", 2009)
+    headings = "各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年的回顾及2003年主要工作\n二、今后五年的奋斗目标和2004年的主要任务\n"
+    assert doc(headings)[:3] == ("work_report", 2004, None)
