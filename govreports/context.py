@@ -69,7 +69,7 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     head = arabic_years(re.split(r"[\n。]", head, maxsplit=1)[0][:40])
     years = [int(y) for y in re.findall(YEAR + "年", head)]
     last = max(years) if years else None
-    if REVIEW_WORDS.search(head) or (last and published_year and last < published_year and "工作" in head):
+    if REVIEW_WORDS.search(head) or (last and published_year and last < published_year):  # 一、全面完成2008年各项目标任务
         year = last if last else (published_year - 1 if published_year else None)
         return Section(at, "review", year)
     if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
