@@ -10,6 +10,7 @@ the tune part's misses and extra rows; the check part's are never printed.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from evaluation.corpus import measure, misses
@@ -29,8 +30,9 @@ def _gold(corpus, show: str | None) -> None:
         print(f"\ngold {split}: {len(files)} reports, {n_gold} observations — "
               f"precision {overall.precision:.3f}, recall {overall.recall:.3f}")
         wrong_year = [s.gold_file.stem for s in scores if s.parsed_year != s.year]
-        if wrong_year:
-            print(f"  publication year read wrong for: {', '.join(wrong_year)}")
+        if wrong_year:  # names only for the tune part: the check part's details stay unread
+            print(f"  report year read wrong for {len(wrong_year)} report(s)"
+                  + (f": {', '.join(wrong_year)}" if split == "tune" else ""))
         for name, by in BREAKDOWNS.items():
             print(f"  by {name}:")
             for group, t in sorted(tallies(scores, by).items()):
@@ -46,6 +48,8 @@ def _gold(corpus, show: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends quietly
     ap = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, help="only the first N reports of the manifest")
     ap.add_argument("--workers", type=int, default=2, help="processes (default 2)")
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.missing:
         for province, files in sorted(misses(corpus, args.missing).items()):
-            print(province, len(files), *files[:15], sep="\n  ")
+            print(f"{province} ({len(files)}):", *files, sep="\n  ")
         return 0
     if not args.gold_only:
         m = measure(corpus, args.workers, args.limit)
@@ -71,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"GDP growth target for the target year: {m.gdp_target_share:.3f}")
         print(f"consecutive GDP levels agreeing with stated real growth (deflator in [-10, 25]): "
               f"{m.consistency:.3f} of {m.consistency_pairs} pairs")
-        for bad in m.inconsistent[:10]:
-            print("  disagrees:", *bad)
+        if m.inconsistent:
+            print("  disagreeing (region, year: level the year before → level, stated real growth %, implied deflator):")
+        for region, year, before, level, growth, deflator in m.inconsistent[:10]:
+            print(f"    {region} {year}: {before} → {level}, growth {growth}, deflator {deflator}")
         print("\nwork list — sentence shapes with an alias and a number that yield nothing:")
         for s, n in m.work_list:
             print(f"  {n:5}  {s}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,15 @@ from pathlib import Path
 from flows import settings
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``error: …``, exit 2), like every other error of this command line."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m flows", description="District-government report ETL")
+    p = _Parser(prog="python -m flows", description="District-government report ETL")
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="fetch → archive → parse → extract → validate → publish, as Prefect flows")
     run.add_argument("--sources", default="sources.yaml", help="sources file (default: sources.yaml)")
@@ -97,6 +105,8 @@ def cmd_verify(raw_dir: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends quietly, as Unix tools do
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return cmd_extract(args.files, args.format, args.published)

@@ -75,6 +75,7 @@ PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
+THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
 SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
@@ -299,8 +300,9 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     if not found:
         return []
     # 1?88亿元, 2�.5%: a number touching a lost character is no number
+    # 过百亿元县, 超10亿元企业: a threshold describing places or firms, not a value
     quantities = [q for q in find_quantities(text, found[0].end, c_end)
-                  if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] != DAMAGED]
+                  if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] not in THRESHOLD_OF]
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []
@@ -359,8 +361,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     return out
 
 
-MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?<![〇○零一二三四五六七八九十\d])[两三四五六七八九十]年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)"
-                              r"|(?<![〇○零一二三四五六七八九十\d])[两三四五六七八九十]年(?:来)?共")
+MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)"
+                              r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?共")
 
 
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:

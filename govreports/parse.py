@@ -38,6 +38,8 @@ LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日
 CN_DATE = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
 MEETING_DATE = re.compile(r"(?m:^|[—\-－(（])[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
+MEETING_THEN_DATE = re.compile(r"在[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,20}\n(?:[^\n]{0,30}\n)?\s*[(（](?:"
+                               + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]")
 MEETING_WINDOW = 4000
 # the report's own year in its title or opening lines: 2021年博野县政府工作报告
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报告")
@@ -75,8 +77,9 @@ def _cn_small(numeral: str) -> int:
 
 
 def meeting_date(text: str) -> date | None:
-    """The day a report was delivered to the people's congress, from the line that says so."""
-    m = MEETING_DATE.search(text, 0, MEETING_WINDOW)
+    """The day a report was delivered to the people's congress, from the line that says so (or from the
+    dated line under it: ——在河北省第十一届人民代表大会第三次会议上 / 河北省代省长 陈全国 / (2010年1月18日))."""
+    m = MEETING_DATE.search(text, 0, MEETING_WINDOW) or MEETING_THEN_DATE.search(text, 0, MEETING_WINDOW)
     if not m:
         return None
     try:
