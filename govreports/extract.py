@@ -115,6 +115,7 @@ FILLER = re.compile(
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
+ASPIRATION = re.compile(r"力争|争取")
 YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计|初步核算|初步统计)?全年|预计|初步(?:预计|核算|统计|测算))(?!.*[,;])")
 SINCE_YEAR = re.compile(r"(?:比|较)" + YEAR + r"年(?:底|末)?[^,;]{0,4}$")
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
@@ -289,10 +290,19 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
             plan = section.period
         if plan and ctx.names_a_single_year(text, s_start, s_end, plan):
             plan = None  # 2004年全市经济和社会发展的预期目标为…, 今年… inside a five-year passage
+        found = []
         for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
             where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
-            out.extend(_clause(text, c_start, c_end, where, ctx))
+            found.extend(_clause(text, c_start, c_end, where, ctx))
+        out.extend(_without_aspirations(text, found))
     return out
+
+
+def _without_aspirations(text: str, found: list[Observation]) -> list[Observation]:
+    """增长8%,力争10%; 66.1亿元,力争跨越70亿元: the aspiration beside a firmer value of the same figure goes."""
+    firm = {(o.indicator, o.measure) for o in found if not ASPIRATION.search(text, o.char_start, o.char_end)}
+    return [o for o in found if (o.indicator, o.measure) not in firm
+            or not ASPIRATION.search(text, o.char_start, o.char_end)]
 
 
 def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext) -> list[Observation]:
@@ -434,6 +444,10 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
 def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: DocContext):
     """(year, base_year, status) of a statement, or None when its year cannot be told."""
     before = text[max(where.sentence_start, q.start - YEAR_WINDOW) : q.start]
+    status = where.status
+    if status == "target" and where.section.kind != "target" and not ctx.in_target_list(where.sentence_start):
+        # the target words may only come after this value: 财政总收入66.1亿元,增长15%,力争跨越70亿元大关
+        status = ctx.status(text[where.sentence_start : q.end], where.section, where.sentence_start)
     year = None
     if starts_change:  # the start of 由X…到Y: the year compared with, or the year before the plan period
         compared = COMPARED_YEAR.search(text, q.end, where.clause_end)
@@ -449,15 +463,15 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         year = int(year_m.group(1))
     elif by := list(BY_YEAR.finditer(before)):
         year = int(by[-1].group(1))
-    elif where.status == "target" and (t := TARGET_YEAR.search(before)):
+    elif status == "target" and (t := TARGET_YEAR.search(before)):
         year = int(t.group(1))
     elif explicit := [m for m in EXPLICIT_YEAR.finditer(before) if not m.start() or before[m.start() - 1] not in NOT_CONTEXT_BEFORE]:
         year = int(explicit[-1].group(1))
     elif where.plan:
         year = where.plan[1]
-    elif where.section.year is not None and (where.status == "target") == (where.section.kind == "target"):
+    elif where.section.year is not None and (status == "target") == (where.section.kind == "target"):
         year = where.section.year
-    elif where.status == "target" and ctx.published_year:
+    elif status == "target" and ctx.published_year:
         year = ctx.published_year  # a target with no year of its own: the year the document plans
     else:
         year = ctx.running_year(where.sentence_start) or ctx.reviewed_year
@@ -475,7 +489,6 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             base_year = period[0]
         else:  # 到2015年…年均增长10% in a document about the 十二五 plan
             base_year = ctx.plan_starts.get(year)
-    status = where.status
     if status != "target" and ctx.published_year and year > ctx.published_year:
         status = "target"
     return year, base_year, status

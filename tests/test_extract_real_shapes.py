@@ -94,3 +94,14 @@ def test_cumulative_change_against_a_named_year():
 
 def test_pm25_printed_as_per_cubic_metre():
     assert rows(REVIEW + "PM2.5平均浓度为每立方米22微克。") == [("pm25", "level", 2020, None, "actual", "eq", 22.0, "ug_m3")]
+
+
+def test_an_aspiration_beside_a_firm_figure_and_target_words_after_an_outcome():
+    text = ("各位代表:\n一、2020年工作回顾\n财政总收入66.1亿元,增长15%,力争跨越70亿元大关。\n"
+            "二、2021年工作安排\n今年主要预期目标是:地区生产总值增长8%,力争10%;固定资产投资力争增长12%。")
+    assert rows(text) == [
+        ("fiscal_revenue", "level", 2020, None, "actual", "eq", 66.1, "CNY_100M"),
+        ("fiscal_revenue", "growth", 2020, None, "actual", "eq", 15.0, "percent"),
+        ("gdp", "growth", 2021, None, "target", "eq", 8.0, "percent"),
+        ("fixed_asset_investment", "growth", 2021, None, "target", "eq", 12.0, "percent"),
+    ]
