@@ -132,16 +132,13 @@ def arabic_years(text: str) -> str:
 
 
 def report_year_from_text(text: str) -> int | None:
-    """The year a work report was delivered, read from what it reviews and what it plans.
-
-    Its targets (2018年…主要预期目标, 三、2018年工作建议 → 2018), else its review heading
-    (一、2007年工作回顾 → 2008), else the latest year it keeps speaking of.
-    """
+    """The year a work report is for, read from what it plans and what it reviews: its headings
+    (三、2018年工作建议 → 2018; 一、2007年工作回顾 → 2008), else its targets (2018年…主要预期目标:)."""
     text = arabic_years(text)
-    if m := TARGETS_OF_YEAR.search(text):
-        return int(m.group(1))
     found = _report_year_from_headings(text)
-    return found if found and PLAUSIBLE[0] <= found <= PLAUSIBLE[1] else _latest_repeated_year(text)
+    if found and PLAUSIBLE[0] <= found <= PLAUSIBLE[1]:
+        return found
+    return int(m.group(1)) if (m := TARGETS_OF_YEAR.search(text)) else None
 
 
 PLAUSIBLE = (1978, 2060)
@@ -163,13 +160,16 @@ def _report_year_from_headings(text: str) -> int | None:
     return None
 
 
-def _latest_repeated_year(text: str) -> int | None:
+def latest_repeated_year(text: str) -> int | None:
+    """The latest year a text keeps speaking of, in a run of years (a plan's distant 2023 or 2035 is no
+    report's year); the year after it when the text calls its own year 今年 and sets that year targets."""
+    text = arabic_years(text)
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
         if PLAUSIBLE[0] <= int(m.group(1)) <= PLAUSIBLE[1] and not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) \
                 and not text.startswith("远景", m.end()):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
-    frequent = [y for y, n in counts.items() if n >= 2]
+    frequent = [y for y, n in counts.items() if n >= 2 and (y - 1 in counts or y - 2 in counts)]
     if not frequent:
         return None
     latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年

@@ -15,7 +15,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from govreports.context import YEAR_DIGIT, report_year_from_text
+from govreports.context import YEAR_DIGIT, latest_repeated_year, report_year_from_text
 from govreports.decode import Decoded, decode
 from govreports.normalize import Normalized, normalize, simplify_char
 
@@ -93,13 +93,17 @@ def meeting_date(text: str) -> date | None:
 
 def report_year(title: str, text: str, meeting: date | None) -> int | None:
     """The year a work report is for: its meeting's (the next, for a congress held in November or December,
-    which reviews the year it meets in), its title's, else its own headings'."""
+    which reviews the year it meets in), else what its own headings and targets say, else its title's (copy
+    sites title reports with the wrong year more often than the reports misdate themselves), else the
+    latest year it keeps speaking of."""
     if meeting:
         return meeting.year + 1 if meeting.month >= 11 else meeting.year
+    if found := report_year_from_text(text[:60000]):
+        return found
     first_line = text.lstrip()[:80].split("\n", 1)[0]
     if m := TITLE_YEAR.search(title + "\n" + first_line):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
-    return report_year_from_text(text[:60000])
+    return latest_repeated_year(text[:60000])
 
 
 def parse_date(text: str) -> date | None:
