@@ -44,8 +44,8 @@ BULLET = re.compile(r"\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[(（][一二�
 CLOSER = re.compile(rf"\n|[。!?！？](?=\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年))")  # a paragraph end, or a sentence turning away
 
 PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
-TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
-STRONG_TARGET_WORDS = re.compile(r"预期目标(?:为|是|:)|主要(?:预期)?目标|目标(?:为|是|:)|力争|预期(?:增长|达到|实现)")  # 争取到, 确保了 review
+TARGET_WORDS = re.compile(r"预期(?:目标|指标)(?:为|是|:)|主要(?:预期)?目标|主要预期指标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
+STRONG_TARGET_WORDS = re.compile(r"预期(?:目标|指标)(?:为|是|:)|主要(?:预期)?目标|主要预期指标|目标(?:为|是|:)|力争|预期(?:增长|达到|实现)")  # 争取到, 确保了 review
 # an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标
 COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于|接近)了?[^,。;]{0,12}?(?:预期目标|预期|目标|计划|任务)")
 REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会|工作回顾|过去的一年|过去一年|一年来")
