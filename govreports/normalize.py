@@ -189,9 +189,10 @@ def clear_debris(text: str) -> tuple[str, list[int]]:
 # its unit: 增长 9.3 % → 增长9.3%, 2008 年 → 2008年, 36.5 9亿元 → 36.59亿元, 1 029亿元 → 1029亿元 (a thousands
 # space), 财政一般预 算收入 → 财政一般预算收入.
 WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：？！（）《》【】—…·]"
-LOOSE_SPACE = re.compile(rf"(?<={WIDE}) (?=[^\n])|(?<=[^\n]) (?={WIDE})|(?<=\d) (?=%)|(?<=\d\.) (?=\d)"  # 271. 02亿元
-    r"|(?<=\d\.\d) (?=\d{1,2}(?:[万亿元%]|个百分点))|(?<=\d\.\d\d) (?=\d(?:[万亿元%]|个百分点))"  # 36.5 9亿元
-    r"|(?:(?<=[^\d.]\d)|(?<=[^\d.]\d\d)|(?<=[^\d.]\d\d\d)) (?=\d{3}(?![\d.]))")  # 1 029亿元, not 5.5 100个
+LOOSE_SPACE = re.compile(  # each alternative looks back over the space it has just read: the scan opens on " "
+    rf" (?:(?<={WIDE} )(?=[^\n])|(?<=[^\n] )(?={WIDE})|(?<=\d )(?=%)|(?<=\d\. )(?=\d)"  # 271. 02亿元
+    r"|(?<=\d\.\d )(?=\d{1,2}(?:[万亿元%]|个百分点))|(?<=\d\.\d\d )(?=\d(?:[万亿元%]|个百分点))"  # 36.5 9亿元
+    r"|(?:(?<=[^\d.]\d )|(?<=[^\d.]\d\d )|(?<=[^\d.]\d\d\d ))(?=\d{3}(?![\d.])))")  # 1 029亿元, not 5.5 100个
 
 
 def tighten(text: str) -> tuple[str, list[int]]:
