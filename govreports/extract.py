@@ -116,6 +116,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
 ASPIRATION = re.compile(r"力争|争取")
+TOTAL_CHAR = re.compile("[计年]")
 YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计|初步核算|初步统计)?全年|预计|初步(?:预计|核算|统计|测算))(?!.*[,;])")
 SINCE_YEAR = re.compile(r"(?:比|较)" + YEAR + r"年(?:底|末)?[^,;]{0,4}$")
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
@@ -377,9 +378,13 @@ MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二
 
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
     """累计/合计 in the words before the value or in the mention's own phrase."""
+    if MULTI_YEAR_TOTAL.search(lead):
+        return True
     lo = max(0, mention_start - 30)
+    if TOTAL_CHAR.search(text, lo, mention_start) is None:
+        return False  # no 计 and no 年 before the mention: nothing to look for (most mentions end here)
     phrase_start = max(lo, max(text.rfind(ch, lo, mention_start) for ch in ",;:。\n") + 1)
-    return bool(MULTI_YEAR_TOTAL.search(lead) or MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
+    return bool(MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
 
 
 def _sub_annual(before: str) -> bool:
