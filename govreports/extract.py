@@ -74,7 +74,8 @@ ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0
 PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
-ECONOMY = re.compile(r"(?:^|(?<=[:,;\n]))(?:全年|全[市县区省州盟旗])?(经济)(?=(?:增长|增速)[^,;。\d]{0,6}\d)")
+ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d)")  # the scan opens on 经济; its head is checked after
+ECONOMY_HEAD = re.compile(r"(?:^|[:,;。\n])(?:全年|全[市县区省州盟旗])?$")
 THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
@@ -206,8 +207,8 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
             continue
         out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
     for m in ECONOMY.finditer(text, start, end):  # 主要预期目标是:经济增长8.5%左右
-        if not any(o.start <= m.start(1) < o.end for o in out):
-            out.append(Mention(("gdp",), m.start(1), m.end(1)))
+        if ECONOMY_HEAD.search(text, max(0, m.start() - 3), m.start()) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(Mention(("gdp",), m.start(), m.end()))
             out.sort(key=lambda x: x.start)
     for head, member, ids in CONTINUATIONS:
         first = next((m for m in out if head.match(text, m.start)), None)
@@ -271,6 +272,8 @@ def _measure(lead: str, q: Quantity, unit: str | None) -> tuple[str, int] | None
 def extract(text: str, published_year: int | None = None) -> list[Observation]:
     """Every core-catalog observation stated in a normalised document text."""
     hits = [m.start() for m in MENTION.finditer(text)]
+    if "经济" in text:
+        hits = sorted(hits + [m.start() for m in ECONOMY.finditer(text)])
     if not hits:
         return []
     ctx = DocContext(text, published_year)

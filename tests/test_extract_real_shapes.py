@@ -105,3 +105,10 @@ def test_an_aspiration_beside_a_firm_figure_and_target_words_after_an_outcome():
         ("gdp", "growth", 2021, None, "target", "eq", 8.0, "percent"),
         ("fixed_asset_investment", "growth", 2021, None, "target", "eq", 12.0, "percent"),
     ]
+
+
+def test_economic_growth_at_the_head_of_a_phrase_is_gdp_growth():
+    text = ("各位代表:\n一、2020年工作回顾\n全市经济增长7.5%,数字经济增长20%。\n二、2021年工作安排\n"
+            "全市经济社会发展的主要预期目标是:经济增长8.5%左右。对经济增长的贡献率达到60%。")
+    assert rows(text) == [("gdp", "growth", 2020, None, "actual", "eq", 7.5, "percent"),
+                          ("gdp", "growth", 2021, None, "target", "approx", 8.5, "percent")]
