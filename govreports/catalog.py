@@ -62,6 +62,11 @@ class Indicator:
 
 
 SHARES = ("level", "change_pp")
+_TERTIARY = ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业")
+# 第三产业/服务业(增加值)占(地区)生产总值/GDP(的)比重: every way reports print the share
+TERTIARY_ALIASES = _TERTIARY + tuple(
+    alias for part in ("第三产业增加值", "第三产业", "服务业增加值", "服务业") for total in ("GDP", "生产总值", "地区生产总值")
+    for ratio in ("比重", "的比重") if (alias := f"{part}占{total}{ratio}") not in _TERTIARY)
 INTENSITY = ("level", "growth", "cumulative")
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -78,7 +83,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("general_budget_expenditure", "General public budget expenditure", ("一般公共预算支出", "公共财政预算支出", "公共预算支出", "地方一般公共预算支出", "财政一般预算支出", "一般预算支出"), "CNY_100M", (1, 5000)),
     Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额", "外贸进出口总值", "进出口总值", "外贸进出口", "进出口贸易额", "进出口额"), "USD_100M", (0.01, 10000), alt_units=("CNY_100M",)),
     Indicator("fdi_utilized", "Foreign direct investment actually utilized", ("实际利用外资", "实际使用外资", "实际利用外商直接投资", "实际使用外商直接投资", "实际外商直接投资", "外商直接投资", "直接利用外资", "实到外资", "利用外资"), "USD_100M", (0.001, 1000), alt_units=("CNY_100M",)),
-    Indicator("tertiary_share", "Tertiary industry share of GDP", ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业", "第三产业增加值占GDP的比重", "第三产业增加值占生产总值比重", "第三产业增加值占生产总值的比重", "第三产业增加值占地区生产总值比重", "第三产业增加值占地区生产总值的比重", "第三产业占GDP的比重", "第三产业占生产总值比重", "第三产业占生产总值的比重", "第三产业占地区生产总值比重", "第三产业占地区生产总值的比重", "服务业增加值占GDP比重", "服务业增加值占GDP的比重", "服务业增加值占生产总值比重", "服务业增加值占生产总值的比重", "服务业增加值占地区生产总值比重", "服务业增加值占地区生产总值的比重", "服务业占GDP比重", "服务业占GDP的比重", "服务业占生产总值比重", "服务业占生产总值的比重", "服务业占地区生产总值比重", "服务业占地区生产总值的比重"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
+    Indicator("tertiary_share", "Tertiary industry share of GDP", TERTIARY_ALIASES, "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
     Indicator("disposable_income", "Per-capita disposable income of residents", ("居民人均可支配收入", "人均可支配收入"), "CNY", (3000, 300_000)),
     Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城市居民人均可支配收入", "城镇居民家庭人均可支配收入", "城镇人均可支配收入"), "CNY", (3000, 300_000)),
     Indicator("rural_net_income", "Per-capita net income of rural residents (纯收入, before 2014)", ("农村常住居民人均纯收入", "农村居民人均纯收入", "农牧民人均纯收入", "农民人均纯收入", "农村居民家庭人均纯收入", "渔农村居民人均纯收入"), "CNY", (500, 100_000)),

@@ -32,11 +32,6 @@ PAST_PERIOD = re.compile(r"[过这近三四五本](?:(?<=过)去(?P<a>[三四五
                          r"|(?<=[三四五])年来|(?<=本)届政府(?:任期)?(?:以来|期间))")
 FUTURE_PERIOD = re.compile(r"[今未](?:(?<=今)后|(?<=未)来)([三四五])年")
 
-
-def past_years(m: re.Match) -> int:
-    """How many years a 过去五年 / 这三年 / 四年来 / 本届政府以来 passage looks back on (五 when unsaid)."""
-    digit = m.group("a") or m.group("b") or m.group(0)[0]
-    return N_YEARS.get(digit, 5)
 # 主要预期目标是: followed by a list of lines (——地区生产总值增长5.5%以上;): every line is a target
 TARGET_LIST_OPENER = re.compile(r"目标(?:是|为)?[:：]\s*\n")  # after 主要预期目标, 预期目标, 主要目标, 发展目标 (checked)
 TARGET_LIST_HEAD = re.compile(r"(?:主要预期|预期|主要|发展)$")
@@ -49,6 +44,23 @@ STRONG_TARGET_WORDS = re.compile(r"预期(?:目标|指标)(?:为|是|:)|主要(?
 # an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标
 COMPARED_TO_TARGET = re.compile(r"(?:高于|低于|超过|超出|完成|实现|达到|好于|接近)了?[^,。;]{0,12}?(?:预期目标|预期|目标|计划|任务)")
 REPORT_CUES = re.compile(r"各位代表|政府工作报告|工作报告|人民代表大会|工作回顾|过去的一年|过去一年|一年来")
+
+
+def past_period(m: re.Match, published_year: int) -> tuple[int, int]:
+    """(base, last) years a 过去五年 / 这三年 / 四年来 / 本届政府以来 passage covers (五 when unsaid)."""
+    n = N_YEARS.get(m.group("a") or m.group("b") or m.group(0)[0], 5)
+    return published_year - 1 - n, published_year - 1
+
+
+def future_period(m: re.Match, published_year: int) -> tuple[int, int]:
+    """(base, last) years a 今后五年 / 未来三年 passage plans for."""
+    return published_year - 1, published_year - 1 + N_YEARS[m.group(1)]
+
+
+def after_last(text: str, marks: str, lo: int, pos: int) -> int:
+    """Where the stretch before ``pos`` that holds none of ``marks`` begins, looking back to ``lo`` at most
+    (bounded searches keep every caller linear)."""
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in marks) + 1)
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,7 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
         year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
         period = None  # 二、“十一五”主要任务及2006年工作 names a year of its own: no plan section
         if not last and (m := FUTURE_PERIOD.search(head)) and published_year:
-            period = (published_year - 1, published_year - 1 + N_YEARS[m.group(1)])
+            period = future_period(m, published_year)
         elif not last and (m := re.search(r"十[一二三四五]五", head)):
             period = PLAN_PERIODS[m.group(0)]
         return Section(at, "target", year, period)
@@ -133,8 +145,8 @@ def arabic_years(text: str) -> str:
 
 def report_year_from_text(text: str) -> int | None:
     """The year a work report is for, read from what it plans and what it reviews: its headings
-    (三、2018年工作建议 → 2018; 一、2007年工作回顾 → 2008), else its targets (2018年…主要预期目标:)."""
-    text = arabic_years(text)
+    (三、2018年工作建议 → 2018; 一、2007年工作回顾 → 2008), else its targets (2018年…主要预期目标:).
+    ``text`` has its years in Arabic digits (``arabic_years``)."""
     found = _report_year_from_headings(text)
     if found and PLAUSIBLE[0] <= found <= PLAUSIBLE[1]:
         return found
@@ -162,8 +174,8 @@ def _report_year_from_headings(text: str) -> int | None:
 
 def latest_repeated_year(text: str) -> int | None:
     """The latest year a text keeps speaking of, in a run of years (a plan's distant 2023 or 2035 is no
-    report's year); the year after it when the text calls its own year 今年 and sets that year targets."""
-    text = arabic_years(text)
+    report's year); the year after it when the text calls its own year 今年 and sets that year targets.
+    ``text`` has its years in Arabic digits (``arabic_years``)."""
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
         if PLAUSIBLE[0] <= int(m.group(1)) <= PLAUSIBLE[1] and not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) \
@@ -179,8 +191,7 @@ def latest_repeated_year(text: str) -> int | None:
 
 
 def _start_of_sentence(text: str, pos: int) -> int:
-    lo = max(0, pos - 400)  # bounded: a sentence is not longer (linear over many openers)
-    return max(lo, max(text.rfind(ch, lo, pos) for ch in "。!?！？\n") + 1)
+    return after_last(text, "。!?！？\n", max(0, pos - 400), pos)  # a sentence is not longer
 
 
 def _sentence_start(text: str, pos: int) -> int | None:
@@ -254,13 +265,8 @@ class DocContext:
         y = self.published_year
         if not y:
             return []
-        out = []
-        for m in PAST_PERIOD.finditer(text):
-            n = past_years(m)
-            out.append((m, (y - 1 - n, y - 1)))
-        for m in FUTURE_PERIOD.finditer(text):
-            out.append((m, (y - 1, y - 1 + N_YEARS[m.group(1)])))
-        return out
+        return [(m, past_period(m, y)) for m in PAST_PERIOD.finditer(text)] + \
+            [(m, future_period(m, y)) for m in FUTURE_PERIOD.finditer(text)]
 
     @staticmethod
     def _target_list_spans(text: str) -> list[tuple[int, int]]:
@@ -306,10 +312,7 @@ class DocContext:
         if section.kind != "review" or not self.published_year:
             return None
         head = self.text[section.start : section.start + 40].split("\n", 1)[0]
-        if m := PAST_PERIOD.search(head):
-            n = past_years(m)
-            return (self.published_year - 1 - n, self.published_year - 1)
-        return None
+        return past_period(m, self.published_year) if (m := PAST_PERIOD.search(head)) else None
 
     def section_at(self, pos: int) -> Section:
         return self.sections[bisect.bisect_right(self._section_starts, pos) - 1]

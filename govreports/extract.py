@@ -22,6 +22,7 @@ from govreports.context import (
     YEAR,
     DocContext,
     Section,
+    after_last,
     document_years,
 )
 from govreports.numbers import Quantity, find_quantities
@@ -173,7 +174,7 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
     (东乡县财政收入…, 沿海“一区一县”完成地区生产总值…, 全国国内生产总值…, 全省… in a city's report), unless
     the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name)."""
     lo = max(sentence_start, pos - PHRASE_WINDOW)
-    segment_start = max(lo, max(text.rfind(ch, lo, pos) for ch in ",;:") + 1)
+    segment_start = after_last(text, ",;:", lo, pos)
     near_place = PLACE_CHAR.search(text, max(sentence_start, pos - 3 * PHRASE_WINDOW), pos)
     if near_place is None and text.find("全", segment_start, pos) < 0:
         return False  # neither a 县/区/旗/镇/乡 nor a 全X nearby (most mentions end here)
@@ -284,7 +285,7 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
             continue  # this sentence is done
         # the sentence around the hit; searches bounded by SENTENCE_LIMIT keep this linear whatever the text
         lo = max(s_end + 1, pos - SENTENCE_LIMIT)
-        s_start = max(lo, max(text.rfind(ch, lo, pos) for ch in SENTENCE_ENDS) + 1)
+        s_start = after_last(text, SENTENCE_ENDS, lo, pos)
         found = SENTENCE_END_RE.search(text, pos, pos + SENTENCE_LIMIT)
         s_end = found.start() if found else min(len(text), pos + SENTENCE_LIMIT)
         section = ctx.section_at(s_start)
@@ -304,9 +305,9 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
 
 def _without_aspirations(text: str, found: list[Observation]) -> list[Observation]:
     """增长8%,力争10%; 66.1亿元,力争跨越70亿元: the aspiration beside a firmer value of the same figure goes."""
-    firm = {(o.indicator, o.measure) for o in found if not ASPIRATION.search(text, o.char_start, o.char_end)}
-    return [o for o in found if (o.indicator, o.measure) not in firm
-            or not ASPIRATION.search(text, o.char_start, o.char_end)]
+    aspiring = [ASPIRATION.search(text, o.char_start, o.char_end) is not None for o in found]
+    firm = {(o.indicator, o.measure) for o, a in zip(found, aspiring) if not a}
+    return [o for o, a in zip(found, aspiring) if not a or (o.indicator, o.measure) not in firm]
 
 
 def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext) -> list[Observation]:
@@ -386,7 +387,7 @@ def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
     lo = max(0, mention_start - 30)
     if TOTAL_CHAR.search(text, lo, mention_start) is None:
         return False  # no 计 and no 年 before the mention: nothing to look for (most mentions end here)
-    phrase_start = max(lo, max(text.rfind(ch, lo, mention_start) for ch in ",;:。\n") + 1)
+    phrase_start = after_last(text, ",;:。\n", lo, mention_start)
     return bool(MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
 
 

@@ -170,19 +170,25 @@ def _debris(m: re.Match) -> str:
     return "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char  # a lone surrogate is no character
 
 
-def clear_debris(text: str) -> tuple[str, list[int]]:
-    """Literal escape sequences and leftover HTML entities → the characters they stand for."""
+def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, list[int]]:
+    """``text`` with each match of ``pattern`` replaced by ``replace(match)``, and the offset map back
+    (a replacement's characters all map to the start of what they replace)."""
     out, origin, pos = [], [], 0
-    for m in DEBRIS.finditer(text):
+    for m in pattern.finditer(text):
         out.append(text[pos : m.start()])
         origin.extend(range(pos, m.start()))
-        rep = _debris(m)
+        rep = replace(m)
         out.append(rep)
         origin.extend([m.start()] * len(rep))
         pos = m.end()
     out.append(text[pos:])
     origin.extend(range(pos, len(text) + 1))
     return "".join(out), origin
+
+
+def clear_debris(text: str) -> tuple[str, list[int]]:
+    """Literal escape sequences and leftover HTML entities → the characters they stand for."""
+    return _rewrite(text, DEBRIS, _debris)
 
 
 # A space is no word break next to a Chinese character or punctuation, nor inside a number or before
@@ -199,14 +205,7 @@ def tighten(text: str) -> tuple[str, list[int]]:
     """Drop spaces that separate no words (see LOOSE_SPACE)."""
     if " " not in text:
         return text, list(range(len(text) + 1))
-    out, origin, pos = [], [], 0
-    for m in LOOSE_SPACE.finditer(text):
-        out.append(text[pos : m.start()])
-        origin.extend(range(pos, m.start()))
-        pos = m.end()
-    out.append(text[pos:])
-    origin.extend(range(pos, len(text) + 1))
-    return "".join(out), origin
+    return _rewrite(text, LOOSE_SPACE, lambda m: "")
 
 
 def normalize(source: str, tight: bool = True) -> Normalized:

@@ -15,7 +15,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from govreports.context import YEAR_DIGIT, latest_repeated_year, report_year_from_text
+from govreports.context import YEAR_DIGIT, arabic_years, latest_repeated_year, report_year_from_text
 from govreports.decode import Decoded, decode
 from govreports.normalize import Normalized, normalize, simplify_char
 
@@ -46,6 +46,7 @@ TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报�
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[（(](?:19|20)\d{2}[〕\]）)]\d{1,4}号")
 
 KINDS = ("work_report", "news", "plan_notice", "other")
+PLAN_TITLE = re.compile(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$")
 
 
 @dataclass
@@ -98,12 +99,13 @@ def report_year(title: str, text: str, meeting: date | None) -> int | None:
     latest year it keeps speaking of."""
     if meeting:
         return meeting.year + 1 if meeting.month >= 11 else meeting.year
-    if found := report_year_from_text(text[:60000]):
+    years_text = arabic_years(text[:60000])  # 二〇〇七年 → 2007年, once for both readings below
+    if found := report_year_from_text(years_text):
         return found
     first_line = text.lstrip()[:80].split("\n", 1)[0]
     if m := TITLE_YEAR.search(title + "\n" + first_line):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
-    return latest_repeated_year(text[:60000])
+    return latest_repeated_year(years_text)
 
 
 def parse_date(text: str) -> date | None:
@@ -236,13 +238,13 @@ def _items(soup: BeautifulSoup) -> list[Tag]:
 
 def _kind(title: str, text: str, trust: str) -> str:
     head = title + text[:300]
-    if "政府工作报告" not in title and re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title):
+    if "政府工作报告" not in title and PLAN_TITLE.search(title):
         return "plan_notice"  # a 规划纲要 opening with 一、“十三五”时期发展回顾 is still a plan
     if "政府工作报告" in head or MEETING_DATE.search(text, 0, 600) or re.search(r"向大会(?:作|报告)", text[:400]) or (
         re.search(r"各位代表|人民代表大会", text[:3000]) and re.search(r"工作回顾|预期目标", text)
     ) or re.search(r"^[一二]、[^\n]{0,24}(?:工作)?回顾", text[:20000], re.M):
         return "work_report"
-    if re.search(r"(通知|方案|规划|计划|纲要|意见|办法|决定|公告|通告)$", title) or DOC_NUMBER.search(text[:300]):
+    if PLAN_TITLE.search(title) or DOC_NUMBER.search(text[:300]):
         return "plan_notice"
     if trust in ("news", "mirror") or re.search(r"记者|讯[(（]|日电|报道", text[:300]):
         return "news"
