@@ -71,7 +71,10 @@ class Section:
     period: tuple[int, int] | None = None  # a targets section about a five-year plan: its (base, last) years
 
 
-BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|过去[一五]年|今年|今后五年)[^\n。,;:]{0,16}(?:回顾|工作安排|主要任务|工作任务|预期目标|工作建议)$", re.M)
+# a line of its own heading a section, unnumbered: 2019年工作回顾, “十三五”目标任务和2016年的主要工作
+_NO_STOP = r"[^\n。,;:，；：!?！？]"
+BARE_HEADING = re.compile(rf"^(?=[^\n]{{4,30}}$){_NO_STOP}*?(?:(?:19|20)\d{{2}}年|过去[一五]年|今年|今后五年|十[一二三四五]五)"
+                          rf"{_NO_STOP}*?(?:回顾|工作(?!报)|部署|任务|目标|安排|建议|打算)(?![^\n]*报告){_NO_STOP}{{0,8}}$", re.M)  # not a title
 REVIEW_WORDS = re.compile(r"回顾|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来")
 PLAN_HEAD_WORDS = re.compile(r"今年|目标|(?:主要|工作|重点)任务|安排|建议|打算|总体要求|部署|思路|展望|今后|未来|重点工作|工作重点")
 
@@ -105,7 +108,7 @@ def sections(text: str, published_year: int | None) -> list[Section]:
     for at in starts:
         end = text.index("、", at) + 1
         out.append(_heading_section(at, text[end : end + 40], published_year))
-    if len(out) == 1:  # no numbered headings: a line of its own may still head a section (2019年工作回顾)
+    if all(s.kind == "other" for s in out):  # no telling numbered headings: a line of its own may head a section
         for m in BARE_HEADING.finditer(text):
             if (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other":
                 out.append(found)
@@ -131,7 +134,7 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
 # digits of years printed in Chinese numerals, with the stand-ins copies use for 〇 (○, O, Ο, Ｏ)
 YEAR_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {c: 0 for c in "零○OΟＯ"}
 CN_YEAR = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年")
-TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
+TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年,?[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
 HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、([^\n]{2,40})$", re.M)  # top-level headings only
 YEAR_MARK = re.compile(YEAR + "年")
 TODAY_TARGETS = re.compile(r"今年[^。]{0,30}(?:目标|力争|预期|计划)")
@@ -156,18 +159,24 @@ def report_year_from_text(text: str) -> int | None:
 PLAUSIBLE = (1978, 2060)
 
 
+YEAR_S_WORK = re.compile(r"(?:[一二三四五六七八九十]{1,2}、)?(?:19|20)\d{2}年的?(?:主要)?工作(?:情况)?")  # 一、2004年的工作 (first)
+
+
 def _report_year_from_headings(text: str) -> int | None:
-    heads = list(HEADING.finditer(text))
-    planned = [int(y.group(1)) for h in heads if not REVIEW_WORDS.search(h.group(1))
-               for y in re.finditer(r"(?<![到至])" + YEAR + "年(?!远景|以来)", h.group(1))]
+    found = {h.end(): h.group(0) for h in BARE_HEADING.finditer(text)} | {h.end(): h.group(1) for h in HEADING.finditer(text)}
+    heads = sorted(found.items())  # a numbered heading once, though both patterns find it
+    reviews = [i == 0 and YEAR_S_WORK.fullmatch(head.strip()) or REVIEW_WORDS.search(head) for i, (_, head) in enumerate(heads)]
+    planned = [int(y.group(1)) for (_, head), review in zip(heads, reviews) if not review
+               for y in re.finditer(r"(?<![到至])" + YEAR + "年(?!远景|以来)", head)]
     if planned:  # 三、2018年工作建议, 三、努力做好2006年工作 → the latest year a heading plans
         return max(planned)
-    for i, h in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
-        head = h.group(1)
+    for i, (end, head) in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
         if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
             if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
                 return max(years) + 1
-            if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, h.end(), h.end() + 200)):
+            if (plan := re.search(r"十[一二三四]五", head)) and "回顾" in head:  # 一、“十二五”时期经济社会发展回顾
+                return PLAN_PERIODS[plan.group(0)][1] + 1
+            if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, end, end + 200)):
                 return int(y.group(1)) + 1  # 一、去年工作回顾\n2013年,在市委的正确领导下…
     return None
 

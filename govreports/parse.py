@@ -15,7 +15,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from govreports.context import YEAR_DIGIT, arabic_years, latest_repeated_year, report_year_from_text
+from govreports.context import TARGETS_OF_YEAR, YEAR_DIGIT, arabic_years, latest_repeated_year, report_year_from_text
 from govreports.decode import Decoded, decode
 from govreports.normalize import Normalized, normalize, simplify_char
 
@@ -242,7 +242,9 @@ def _kind(title: str, text: str, trust: str) -> str:
         return "plan_notice"  # a 规划纲要 opening with 一、“十三五”时期发展回顾 is still a plan
     if "政府工作报告" in head or MEETING_DATE.search(text, 0, 600) or re.search(r"向大会(?:作|报告)", text[:400]) or (
         re.search(r"各位代表|人民代表大会", text[:3000]) and re.search(r"工作回顾|预期目标", text)
-    ) or re.search(r"^[一二]、[^\n]{0,24}(?:工作)?回顾", text[:20000], re.M):
+    ) or re.search(r"^[一二]、[^\n]{0,24}(?:工作)?回顾", text[:20000], re.M) or (  # no preamble: reviews, then sets targets
+        TARGETS_OF_YEAR.search(text, 0, 60000) and re.search(r"过去的?[一五]年|一年来|五年来|工作回顾", text[:20000])
+    ):
         return "work_report"
     if PLAN_TITLE.search(title) or DOC_NUMBER.search(text[:300]):
         return "plan_notice"

@@ -151,3 +151,27 @@ def test_a_report_year_from_its_meeting_line_title_or_headings():
     assert doc(december)[:2] == ("work_report", 2009)
     headings = "各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年的回顾及2003年主要工作\n二、今后五年的奋斗目标和2004年的主要任务\n"
     assert doc(headings)[:3] == ("work_report", 2004, None)
+
+
+def test_unnumbered_headings_and_reports_without_a_preamble_tell_their_year():
+    """Shapes of real copies: section heads on lines of their own (2014年工作回顾 / 2015年总体部署), the first
+    heading naming the reviewed year alone (一、2004年的工作), a plan's review (一、“十二五”时期…回顾), a copy
+    that starts straight with its review and later sets a year's targets; titles of other reports listed
+    at the end of a copy-site page (…2025年政府工作报告) are no headings."""
+    def doc(text):
+        (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+        return d.kind, d.report_year
+
+    links = "\n相关文档\n平顶山市2025年政府工作报告\n宁德市2021年政府工作报告\n"
+    bare = "各位代表:\n现在,我代表市政府向大会报告工作。\n2014年工作回顾\n2014年是令人难忘的。\n2015年总体部署\n我们提出:\n" + links
+    assert doc(bare) == ("work_report", 2015)
+    mixed = ("各位代表:\n现在,我代表市人民政府向大会报告政府工作。\n“十二五”回顾和2015年的工作\n一、社会大局持续稳定\n"
+             "“十三五”目标任务和2016年的主要工作\n一、推进维稳工作常态化\n")
+    assert doc(mixed) == ("work_report", 2016)
+    first = "各位代表:\n现在,我代表市人民政府向大会作政府工作报告。\n一、2004年的工作\n2004年是全面推进的一年。\n三、全面提高行政能力\n"
+    assert doc(first) == ("work_report", 2005)
+    plan_review = "各位代表:\n现在,我代表张家口市人民政府向大会作工作报告。\n一、“十二五”时期经济社会发展回顾\n“十二五”时期是…\n" + links
+    assert doc(plan_review) == ("work_report", 2016)
+    no_preamble = ("“十三五”时期发展成就\n过去的五年,是唐山发展历程中极不平凡的五年。2016年7月28日,…\n"
+                   "2021年全市经济社会发展主要预期目标\n2021年,全市经济社会发展主要预期目标是:地区生产总值增长6.5%。\n")
+    assert doc(no_preamble) == ("work_report", 2021)
