@@ -19,7 +19,7 @@ HEADING_START = re.compile(r"[。!?！？\n:： \t]([一二三四五六七八九
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
 TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
 # a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,全区…
-EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
+EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|预计|初步|有望|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
 # a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:
@@ -38,7 +38,7 @@ TARGET_LIST_HEAD = re.compile(r"(?:主要预期|预期|主要|发展)$")
 BULLET = re.compile(r"\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}、)")
 CLOSER = re.compile(rf"\n|[。!?！？](?=\s*(?:各位代表|过去一年|这一年|一年来|[{CN_NUM}]{{1,3}}、|\([{CN_NUM}]{{1,3}}\)|[{CN_NUM}]是|(?:19|20)\d{{2}}年))")  # a paragraph end, or a sentence turning away
 
-PRELIMINARY = re.compile(r"预计|初步核算|初步统计|初步预计|初步测算")
+PRELIMINARY = re.compile(r"预计|有望|初步核算|初步统计|初步预计|初步测算")
 TARGET_WORDS = re.compile(r"预期(?:目标|指标)(?:为|是|:)|主要(?:预期)?目标|主要预期指标|目标(?:为|是|:)|力争|争取|确保|预期(?:增长|达到|实现)|计划(?:增长|达到|实现|完成)")
 STRONG_TARGET_WORDS = re.compile(r"预期(?:目标|指标)(?:为|是|:)|主要(?:预期)?目标|主要预期指标|目标(?:为|是|:)|力争|预期(?:增长|达到|实现)")  # 争取到, 确保了 review
 # an outcome measured against a target is no target: 高于预期目标, 超额完成“十五”计划目标, 接近10%左右的预期目标

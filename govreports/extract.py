@@ -18,6 +18,7 @@ from govreports.context import (
     BY_YEAR,
     EXPLICIT_YEAR,
     NOT_CONTEXT_BEFORE,
+    PRELIMINARY,
     TARGET_YEAR,
     YEAR,
     DocContext,
@@ -100,15 +101,15 @@ DOWN = {"下降", "回落", "减少", "降低", "下滑", "降"}
 COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于)[^,\d]+$|(?:比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
 QUAL_BEFORE = [
     (re.compile(r"(?:约|近|接近|大约)$"), "approx"),
-    (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|迈上|跨上|登上)$"), "ge"),
+    (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|跨过|越过|迈过|闯过|迈上|跨上|登上|站上)了?$"), "ge"),
     (re.compile(r"(?:控制在了?|不超过|不高于|低于)$"), "le"),
 ]
-QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多"), "ge"), (re.compile(r"以内|以下"), "le")]
+QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[两三四五]大)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以内|以下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
-    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
-    r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|再度|"
-    r"进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|约|近|超过|突破|跨越|(?:迈|跨|登|再)上|(?:新)?台阶|"
+    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]大(?:台阶|关口)|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
+    r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
+    r"进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -457,6 +458,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
     if status == "target" and where.section.kind != "target" and not ctx.in_target_list(where.sentence_start):
         # the target words may only come after this value: 财政总收入66.1亿元,增长15%,力争跨越70亿元大关
         status = ctx.status(text[where.sentence_start : q.end], where.section, where.sentence_start)
+    elif status == "preliminary" and not PRELIMINARY.search(text, where.sentence_start, q.end):
+        status = "actual"  # 跨越了400亿元台阶,预计达到487亿元: only what follows 预计 is an estimate
     year = None
     if starts_change:  # the start of 由X…到Y: the year compared with, or the year before the plan period
         compared = COMPARED_YEAR.search(text, q.end, where.clause_end)

@@ -61,6 +61,18 @@ TARGETS = "二、2021年工作安排\n"
         # sub-annual unless 全年 follows it
         ("前三季度增长1.2%,全年地区生产总值预计增长2%左右。", [("gdp", "growth", 2020, None, "preliminary", "approx", 2.0, "percent")]),
         ("一季度地区生产总值增长1.2%。", []),
+        # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
+        ("地区生产总值跨过600亿元大关,完成632.66亿元,增长15%。", [
+            ("gdp", "level", 2020, None, "actual", "ge", 600.0, "CNY_100M"),
+            ("gdp", "level", 2020, None, "actual", "eq", 632.66, "CNY_100M"),
+            ("gdp", "growth", 2020, None, "actual", "eq", 15.0, "percent")]),
+        ("全市生产总值有望达到3000亿元,增长7.5%。", [
+            ("gdp", "level", 2020, None, "preliminary", "eq", 3000.0, "CNY_100M"),
+            ("gdp", "growth", 2020, None, "preliminary", "eq", 7.5, "percent")]),
+        # a year named before 预计 dates the value; milestones followed by 台阶 are lower bounds
+        ("地区生产总值连续跨越了400亿元台阶,2019年预计达到487亿元。", [
+            ("gdp", "level", 2020, None, "actual", "ge", 400.0, "CNY_100M"),
+            ("gdp", "level", 2019, None, "preliminary", "eq", 487.0, "CNY_100M")]),
     ],
 )
 def test_review_statements(sentence, expected):
