@@ -135,7 +135,7 @@ def document_years(text: str, published_year: int | None) -> tuple[int | None, i
 YEAR_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {c: 0 for c in "零○OΟＯ"}
 CN_YEAR = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年")
 TARGETS_OF_YEAR = re.compile(r"(?:^|[。\n:：,])(?:今年|明年)?" + YEAR + r"年,?[^。\n:：,]{0,24}?主要(?:预期)?(?:目标|指标)(?:是|为|确定为)?[:：]", re.M)
-HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、([^\n]{2,40})$", re.M)  # top-level headings only
+HEADING = re.compile(r"(?:^|(?<=[。!?！？]))[一二三四五六七八九十]{1,2}、([^\n]{2,40})$", re.M)  # top-level headings only (a lost line break before one too)
 YEAR_MARK = re.compile(YEAR + "年")
 TODAY_TARGETS = re.compile(r"今年[^。]{0,30}(?:目标|力争|预期|计划)")
 FUTURE_YEAR = re.compile(r"(?:到|至|展望|～|-)$")
@@ -187,6 +187,8 @@ def latest_repeated_year(text: str) -> int | None:
     ``text`` has its years in Arabic digits (``arabic_years``)."""
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
+        if text.startswith("政府工作报告", m.end(), m.end() + 20) or "报告\n" in text[m.end() : m.end() + 24]:
+            continue  # titles of other reports listed around a copy (…2025年政府工作报告)
         if PLAUSIBLE[0] <= int(m.group(1)) <= PLAUSIBLE[1] and not FUTURE_YEAR.search(text, max(0, m.start() - 2), m.start()) \
                 and not text.startswith("远景", m.end()):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1

@@ -102,8 +102,8 @@ def report_year(title: str, text: str, meeting: date | None) -> int | None:
     years_text = arabic_years(text[:60000])  # 二〇〇七年 → 2007年, once for both readings below
     if found := report_year_from_text(years_text):
         return found
-    first_line = text.lstrip()[:80].split("\n", 1)[0]
-    if m := TITLE_YEAR.search(title + "\n" + first_line):  # not 2020年政府工作报告确定的目标… quoted later
+    first_lines = "\n".join(text.lstrip()[:200].split("\n", 3)[:3])  # a copy site's page: 工作报告\n满城区2021年政府工作报告
+    if m := TITLE_YEAR.search(title + "\n" + first_lines):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
     return latest_repeated_year(years_text)
 

@@ -175,3 +175,17 @@ def test_unnumbered_headings_and_reports_without_a_preamble_tell_their_year():
     no_preamble = ("“十三五”时期发展成就\n过去的五年,是唐山发展历程中极不平凡的五年。2016年7月28日,…\n"
                    "2021年全市经济社会发展主要预期目标\n2021年,全市经济社会发展主要预期目标是:地区生产总值增长6.5%。\n")
     assert doc(no_preamble) == ("work_report", 2021)
+
+
+def test_a_copy_sites_title_line_and_headings_run_on_after_a_full_stop():
+    def doc(text):
+        (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+        return d.kind, d.report_year
+
+    copy = ("工作报告\n保定市满城区2021年政府工作报告\n时间:2023-03-30\n在2月5日召开的保定市满城区第二届人民代表大会第五次会议上,"
+            "区长代表区人民政府向大会报告工作。\n本栏推荐\n焦作市解放区2025年政府工作报告\n郏县2025年政府工作报告\n"
+            "平顶山市2025年政府工作报告\n阅读排行\n2024年政府工作报告\n")
+    assert doc(copy) == ("work_report", 2021)
+    run_on = ("各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。一、2017年工作回顾\n过去一年,……。"
+              "对于这些问题,我们必须高度重视。二、2018年工作安排\n2018年是贯彻党的十九大精神的开局之年。\n")
+    assert doc(run_on) == ("work_report", 2018)
