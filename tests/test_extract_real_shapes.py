@@ -124,3 +124,9 @@ def test_economic_growth_at_the_head_of_a_phrase_is_gdp_growth():
             "全市经济社会发展的主要预期目标是:经济增长8.5%左右。对经济增长的贡献率达到60%。")
     assert rows(text) == [("gdp", "growth", 2020, None, "actual", "eq", 7.5, "percent"),
                           ("gdp", "growth", 2021, None, "target", "approx", 8.5, "percent")]
+
+
+def test_a_planned_growth_in_the_targets_section():
+    text = "各位代表:\n一、2005年工作回顾\n三、2006年工作安排\n地区生产总值预期增长15%,固定资产投资计划增长36.4%。"
+    assert rows(text, 2006) == [("gdp", "growth", 2006, None, "target", "eq", 15.0, "percent"),
+                                ("fixed_asset_investment", "growth", 2006, None, "target", "eq", 36.4, "percent")]
