@@ -87,6 +87,10 @@ SENTENCE_ENDS = "。!?！？\n"
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")
 SENTENCE_LIMIT = 3000  # longer "sentences" are lists or damage; they are read in pieces of this size
 CLAUSE_END = re.compile(r"[;；]")
+LIST_JOIN = re.compile(r"[、和及与]")
+# other members of a list around a mention: …外资和市外资金分别… / PM10、PM2.5… (short names, no numbers)
+OTHER_MEMBERS_AFTER = re.compile(r"((?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+)(?=(?:同比|比上年)?(?:分别|均))")
+OTHER_MEMBERS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9.]{1,12}?[、和及与])+")
 SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右)*$")  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
@@ -353,13 +357,25 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             continue
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
+        before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
+        if (m := OTHER_MEMBERS_AFTER.match(gap)) and prev_kind == "m":
+            after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
+        if "分别" in gap or "均" in gap:
+            head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start] if group else ""
+            before_items = len(LIST_JOIN.findall(head)) if OTHER_MEMBERS_BEFORE.fullmatch(head) else 0
+        elif after_items:
+            gap = lead_full  # members of a list only when 分别/均 follows
+            after_items = 0
         if not _gap_ok(gap):  # another subject stands between: the mention no longer speaks
             group = []
             prev_end, prev_kind = run[-1].end, "q"
             continue
         pairs = [(m, ind) for m in group for ind in m.ids]
         lead = lead_full[-14:]
-        if "分别" in lead and len(run) > len(pairs):
+        if (before_items or after_items) and len(pairs) == 1 and len(run) in (1, before_items + 1 + after_items):
+            # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
+            chosen = [(pairs[0][0], pairs[0][1], run[before_items] if len(run) > 1 else run[0])]
+        elif "分别" in lead and len(run) > len(pairs):
             # 城镇居民人均可支配收入18375元,农民人均纯收入6514元,分别增长14%和17.8%: the last subjects stated
             subjects = [(m, ind) for m in stated for ind in m.ids][-len(run):]
             chosen = [(m, ind, q) for (m, ind), q in zip(subjects, run)] if len(subjects) == len(run) else []

@@ -61,6 +61,12 @@ TARGETS = "二、2021年工作安排\n"
         # sub-annual unless 全年 follows it
         ("前三季度增长1.2%,全年地区生产总值预计增长2%左右。", [("gdp", "growth", 2020, None, "preliminary", "approx", 2.0, "percent")]),
         ("一季度地区生产总值增长1.2%。", []),
+        # 分别/均 lists whose other members the catalog does not hold: each value by its position
+        ("PM10、PM2.5年均浓度同比分别下降8.71%、10.45%。", [("pm25", "growth", 2020, None, "actual", "eq", -10.45, "percent")]),
+        ("城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内。", [
+            ("unemployment_rate", "level", 2020, None, "actual", "le", 4.0, "percent")]),
+        ("实际利用外资和市外资金分别增长10%。", [("fdi_utilized", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
+        ("实际利用外资和引进区外到位资金增长15%以上。", []),  # no 分别/均: whose growth is unclear
         # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
         ("地区生产总值跨过600亿元大关,完成632.66亿元,增长15%。", [
             ("gdp", "level", 2020, None, "actual", "ge", 600.0, "CNY_100M"),
