@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreports.catalog import BY_ID, COMPOUND_ALIASES, CONTINUATION_ALIASES, INDICATORS
+from govreports.catalog import BY_ID, COMPOUND_ALIASES, CONTINUATION_ALIASES, INDICATORS, INTENSITY, Indicator
 from govreports.context import (
     BY_YEAR,
     EXPLICIT_YEAR,
@@ -99,7 +99,8 @@ GROWTH = re.compile(
     r"(?:了|为|达到|达)?$"
 )
 TO_LEVEL = re.compile(r"(?:增加|增长|提高|上升|下降|降低|减少|降|升)(?:到|至)$")
-ABSOLUTE_CHANGE = re.compile(r"(?:增加|新增|增长|减少|下降)了?$")
+ABSOLUTE_CHANGE = re.compile(r"(?:增加|新增|净增|增长|减少|净减|下降)了?$")
+RATE_OF_GROWTH = re.compile(r"增速|增幅|速度")  # 增速回落1.2个百分点 changes a growth rate
 DOWN = {"下降", "回落", "减少", "降低", "下滑", "降"}
 # a comparison names what it compares with (高于全省平均水平2个百分点); 低于5%, 超过1000亿元 are bounds
 COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于)[^,\d]+$|(?:比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
@@ -113,7 +114,7 @@ QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[�
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]大(?:台阶|关口)|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -253,10 +254,15 @@ def _signed(qualifier: str, sign: int) -> str:
     return {"ge": "le", "le": "ge"}.get(qualifier, qualifier) if sign < 0 else qualifier
 
 
-def _measure(lead: str, q: Quantity, unit: str | None) -> tuple[str, int] | None:
+def _measure(lead: str, q: Quantity, ind: Indicator) -> tuple[str, int] | None:
     """(measure, sign) for a quantity given the words right before it; None when it is no statement."""
+    unit = ind.unit
     if COMPARISON.search(lead):
         return None
+    if q.dim == "pp" and ind.measures == INTENSITY and not RATE_OF_GROWTH.search(lead):
+        # 万元GDP能耗下降3.85个百分点: an intensity's change printed as points
+        g = GROWTH.search(lead)
+        return ("growth", -1 if g.group("verb") in DOWN else 1) if g and not g.group("kind") else None
     if q.dim == "pp":
         g = GROWTH.search(lead)
         if not g or g.group("kind"):
@@ -425,7 +431,7 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if DAMAGED in text[mention.start : q.end]:
             continue  # a statement with an unrecoverable character in it never yields an observation
         ind = BY_ID[ind_id]
-        got = _measure(verb_lead, q, ind.unit)
+        got = _measure(verb_lead, q, ind)
         if got is None:
             continue
         measure, sign = got
@@ -439,6 +445,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue
         units = ind.units_for(measure) if q.dim is not None else (ind.unit_for(measure),)  # 突破3亿: no currency named
         unit, value = next(((u, v) for u in units if (v := q.in_unit(u)) is not None), (None, None))
+        if q.dim == "pp" and measure == "growth":
+            unit, value = "percent", q.in_unit("pp")  # the points printed are the rate's change
         if value is None or (measure == "level" and value < ind.level_range[0] / 1000):
             continue  # another dimension, or a magnitude no statement of this indicator has (人均10万元 as GDP)
         when = _when(text, mention.start, q, year_m, starts_change, measure, where, ctx)

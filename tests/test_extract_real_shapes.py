@@ -67,6 +67,12 @@ TARGETS = "二、2021年工作安排\n"
             ("unemployment_rate", "level", 2020, None, "actual", "le", 4.0, "percent")]),
         ("实际利用外资和市外资金分别增长10%。", [("fdi_utilized", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
         ("实际利用外资和引进区外到位资金增长15%以上。", []),  # no 分别/均: whose growth is unclear
+        # an absolute change beside the growth; an intensity's fall printed in points is its growth
+        ("财政总收入57.5亿元,比上年净增11.7亿元,增长25.4%。", [
+            ("fiscal_revenue", "level", 2020, None, "actual", "eq", 57.5, "CNY_100M"),
+            ("fiscal_revenue", "growth", 2020, None, "actual", "eq", 25.4, "percent")]),
+        ("万元GDP能耗下降3.85个百分点。", [("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.85, "percent")]),
+        ("地区生产总值增速回落1.2个百分点。", []),  # a change of the growth rate, not a growth
         # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
         ("地区生产总值跨过600亿元大关,完成632.66亿元,增长15%。", [
             ("gdp", "level", 2020, None, "actual", "ge", 600.0, "CNY_100M"),
