@@ -105,12 +105,12 @@ _BOTH = ("disposable_income_urban", "disposable_income_rural")
 COMPOUND_ALIASES = {
     "城乡常住居民人均可支配收入": _BOTH,
     "城乡居民人均可支配收入": _BOTH,
-    "城镇和农村居民人均可支配收入": _BOTH,
-    "城镇、农村居民人均可支配收入": _BOTH,
-    "城镇居民和农村居民人均可支配收入": _BOTH,
-    "城镇、农村常住居民人均可支配收入": _BOTH,
-    "城镇和农村常住居民人均可支配收入": _BOTH,
     "城乡居民收入": _BOTH,
+} | {  # a shared head: 城镇、农村居民人均可支配收入, 城镇居民和农村常住居民人均可支配收入, 城镇与农牧民人均可支配收入…
+    f"{urban}{join}{rural}人均可支配收入": _BOTH
+    for urban in ("城镇", "城镇居民", "城镇常住居民", "城市居民")
+    for join in ("、", "和", "与", "及")
+    for rural in ("农村", "农村居民", "农村常住居民", "农牧民", "农村牧区居民", "农村牧区常住居民", "农村和牧区居民")
 }
 
 # After a mention of a family (万元GDP…, 空气质量…), a bare later member names its sibling indicator:

@@ -493,6 +493,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             year = int(c.group(1))
         elif where.plan:
             year = where.plan[0]
+        elif period := ctx.period_at(q.start):  # 过去五年…收入分别从28993元、16367元增加到…
+            year = period[0]
         else:
             return None
     elif year_m:

@@ -142,3 +142,16 @@ def test_a_planned_growth_in_the_targets_section():
     text = "各位代表:\n一、2005年工作回顾\n三、2006年工作安排\n地区生产总值预期增长15%,固定资产投资计划增长36.4%。"
     assert rows(text, 2006) == [("gdp", "growth", 2006, None, "target", "eq", 15.0, "percent"),
                                 ("fixed_asset_investment", "growth", 2006, None, "target", "eq", 36.4, "percent")]
+
+
+def test_a_shared_head_with_its_values_from_and_to_over_five_years():
+    text = ("各位代表:\n一、过去五年工作回顾\n城镇居民、农村居民人均可支配收入分别从28993元、16367元增加到45794元、"
+            "26508元,年均增长9.6%和10.1%。")
+    assert rows(text, 2017) == [
+        ("disposable_income_urban", "level", 2011, None, "actual", "eq", 28993.0, "CNY"),
+        ("disposable_income_rural", "level", 2011, None, "actual", "eq", 16367.0, "CNY"),
+        ("disposable_income_urban", "level", 2016, None, "actual", "eq", 45794.0, "CNY"),
+        ("disposable_income_rural", "level", 2016, None, "actual", "eq", 26508.0, "CNY"),
+        ("disposable_income_urban", "cagr", 2016, 2011, "actual", "eq", 9.6, "percent"),
+        ("disposable_income_rural", "cagr", 2016, 2011, "actual", "eq", 10.1, "percent"),
+    ]
