@@ -155,3 +155,9 @@ def test_a_shared_head_with_its_values_from_and_to_over_five_years():
         ("disposable_income_urban", "cagr", 2016, 2011, "actual", "eq", 9.6, "percent"),
         ("disposable_income_rural", "cagr", 2016, 2011, "actual", "eq", 10.1, "percent"),
     ]
+
+
+def test_good_days_printed_as_a_share_and_bounds_below_a_level():
+    text = "各位代表:\n一、2018年工作回顾\n二、2019年工作安排\n全年环境空气质量优良天数保持80%以上,城镇登记失业率低于4.5%。"
+    assert rows(text, 2019) == [("good_air_rate", "level", 2019, None, "target", "ge", 80.0, "percent"),
+                                ("unemployment_rate", "level", 2019, None, "target", "le", 4.5, "percent")]
