@@ -99,6 +99,21 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     return Section(at, "other", None)
 
 
+def _term_ahead(text: str, section: Section, end: int, published_year: int) -> Section:
+    """A targets section naming no year is about a term ahead when its heading says 新一届政府 or its
+    body opens on 今后五年 (二、新一届政府的总体要求和目标任务\n今后五年,是…)."""
+    line_end = text.find("\n", end, end + 60)
+    head = text[end : line_end if line_end > 0 else end + 40]
+    if re.search(YEAR + "年|今年|明年|本年", head):
+        return section
+    if "新一届政府" in head:
+        return Section(section.start, "target", None, (published_year - 1, published_year + 4))
+    body = line_end + 1 if line_end > 0 else end + 40
+    if m := FUTURE_PERIOD.search(text, body, body + 12):
+        return Section(section.start, "target", None, future_period(m, published_year))
+    return section
+
+
 def sections(text: str, published_year: int | None) -> list[Section]:
     """Top-level sections (一、…) with what they are about: a reviewed year or a target year."""
     out = [Section(0, "other", None)]
@@ -107,7 +122,10 @@ def sections(text: str, published_year: int | None) -> list[Section]:
         starts.insert(0, first.start())
     for at in starts:
         end = text.index("、", at) + 1
-        out.append(_heading_section(at, text[end : end + 40], published_year))
+        found = _heading_section(at, text[end : end + 40], published_year)
+        if found.kind == "target" and found.year is None and found.period is None and published_year:
+            found = _term_ahead(text, found, end, published_year)
+        out.append(found)
     if all(s.kind == "other" for s in out):  # no telling numbered headings: a line of its own may head a section
         for m in BARE_HEADING.finditer(text):
             if (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other":

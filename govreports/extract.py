@@ -90,6 +90,8 @@ CLAUSE_END = re.compile(r"[;；]")
 LIST_JOIN = re.compile(r"[、和及与]")
 # other members of a list around a mention: …外资和市外资金分别… / PM10、PM2.5… (short names, no numbers)
 OTHER_MEMBERS_AFTER = re.compile(r"((?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+)(?=(?:同比|比上年)?(?:分别|均))")
+OTHER_MEMBERS_BETWEEN = re.compile(r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+[、和及与]")
+RESPECTIVELY = re.compile(r"分别|均")
 OTHER_MEMBERS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9.]{1,12}?[、和及与])+")
 SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右)*$")  # used with match(text, pos, endpos): no ^
 
@@ -114,7 +116,7 @@ QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[�
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]大(?:台阶|关口)|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"净(?:增|减)|(?:不)?(?:低于|高于)|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|(?:不)?(?:低于|高于)|翻(?:一|了一)?番|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -332,14 +334,20 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []
+    slots: list[int] = []  # each mention's place in its list, counting members the catalog does not hold
     stated: list[Mention] = []  # mentions given a value in this clause, in order (for a later 分别 list)
     prev_end, prev_kind = c_start, None
     i = 0
     while i < len(tokens):
         _, is_q, tok = tokens[i]
         if not is_q:
-            joined = prev_kind in ("m", "paren") and SEPARATOR.match(text, prev_end, tok.start)
-            group = group + [tok] if joined else [tok]
+            if prev_kind in ("m", "paren") and SEPARATOR.match(text, prev_end, tok.start):
+                group, slots = group + [tok], slots + [slots[-1] + 1]
+            elif prev_kind == "m" and (between := OTHER_MEMBERS_BETWEEN.fullmatch(text, prev_end, tok.start)) \
+                    and RESPECTIVELY.search(text, tok.end, c_end):  # 地区生产总值、工业增加值、财政总收入…分别
+                group, slots = group + [tok], slots + [slots[-1] + len(LIST_JOIN.findall(between.group(0)))]
+            else:
+                group, slots = [tok], [0]
             prev_end, prev_kind = tok.end, "m"
             i += 1
             continue
@@ -364,23 +372,21 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
         before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
-        if (m := OTHER_MEMBERS_AFTER.match(gap)) and prev_kind == "m":
-            after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
-        if "分别" in gap or "均" in gap:
-            head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start] if group else ""
+        if RESPECTIVELY.search(gap):
+            if prev_kind == "m" and (m := OTHER_MEMBERS_AFTER.match(gap)):
+                after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
+            head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start]
             before_items = len(LIST_JOIN.findall(head)) if OTHER_MEMBERS_BEFORE.fullmatch(head) else 0
-        elif after_items:
-            gap = lead_full  # members of a list only when 分别/均 follows
-            after_items = 0
         if not _gap_ok(gap):  # another subject stands between: the mention no longer speaks
             group = []
             prev_end, prev_kind = run[-1].end, "q"
             continue
         pairs = [(m, ind) for m in group for ind in m.ids]
         lead = lead_full[-14:]
-        if (before_items or after_items) and len(pairs) == 1 and len(run) in (1, before_items + 1 + after_items):
+        n_items = before_items + slots[-1] + 1 + after_items
+        if n_items > len(group) and len(pairs) == len(group) and len(run) in (1, n_items):
             # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
-            chosen = [(pairs[0][0], pairs[0][1], run[before_items] if len(run) > 1 else run[0])]
+            chosen = [(m, ind, run[before_items + k] if len(run) > 1 else run[0]) for (m, ind), k in zip(pairs, slots)]
         elif "分别" in lead and len(run) > len(pairs):
             # 城镇居民人均可支配收入18375元,农民人均纯收入6514元,分别增长14%和17.8%: the last subjects stated
             subjects = [(m, ind) for m in stated for ind in m.ids][-len(run):]

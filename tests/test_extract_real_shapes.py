@@ -161,3 +161,16 @@ def test_good_days_printed_as_a_share_and_bounds_below_a_level():
     text = "各位代表:\n一、2018年工作回顾\n二、2019年工作安排\n全年环境空气质量优良天数保持80%以上,城镇登记失业率低于4.5%。"
     assert rows(text, 2019) == [("good_air_rate", "level", 2019, None, "target", "ge", 80.0, "percent"),
                                 ("unemployment_rate", "level", 2019, None, "target", "le", 4.5, "percent")]
+
+
+def test_a_new_governments_targets_are_for_its_term_and_next_years_stay_single():
+    text = ("各位代表:\n一、过去五年的工作回顾和2011年主要工作\n五年来,……。\n二、新一届政府的总体要求和目标任务\n"
+            "今后五年,是加快发展的关键时期。目标任务是:\n——地区生产总值、工业增加值、财政总收入实现翻番,分别达到2000亿元、"
+            "1000亿元、200亿元以上。\n——单位生产总值综合能耗比2011年下降16%。\n三、明年工作安排\n2012年是新一届政府的开局之年。"
+            "主要预期目标:地区生产总值增长12%。\n")
+    assert rows(text, 2012) == [
+        ("gdp", "level", 2016, None, "target", "ge", 2000.0, "CNY_100M"),
+        ("fiscal_revenue", "level", 2016, None, "target", "ge", 200.0, "CNY_100M"),
+        ("energy_per_10k_gdp", "cumulative", 2016, 2011, "target", "eq", -16.0, "percent"),
+        ("gdp", "growth", 2012, None, "target", "eq", 12.0, "percent"),
+    ]
