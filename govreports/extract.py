@@ -165,6 +165,7 @@ class _Where:
     sentence_start: int
     plan: tuple[int, int] | None  # the plan period of a summary passage (“十三五”时期…)
     clause_text: str
+    clause_start: int
     clause_end: int
 
 
@@ -306,11 +307,14 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
         plan = ctx.plan_scope(s_start)
         if plan is None and section.kind == "target":
             plan = section.period
-        if plan and ctx.names_a_single_year(text, s_start, s_end, plan):
-            plan = None  # 2004年全市经济和社会发展的预期目标为…, 今年… inside a five-year passage
+        clauses = _spans(CLAUSE_END, text, s_start, s_end)
+        # 2004年全市经济和社会发展的预期目标为…;…, 今年… inside a five-year passage: a year named in the first
+        # clause holds for the sentence, one named in a later clause for that clause (…;2007年…翻一番,…;…)
+        single = bool(plan) and bool(clauses) and ctx.names_a_single_year(text, s_start, clauses[0][1], plan)
         found = []
-        for c_start, c_end in _spans(CLAUSE_END, text, s_start, s_end):
-            where = _Where(status, section, s_start, plan, text[c_start:c_end].strip(), c_end)
+        for c_start, c_end in clauses:
+            in_plan = plan if plan and not single and not ctx.names_a_single_year(text, c_start, c_end, plan) else None
+            where = _Where(status, section, s_start, in_plan, text[c_start:c_end].strip(), c_start, c_end)
             found.extend(_clause(text, c_start, c_end, where, ctx))
         out.extend(_without_aspirations(text, found))
     return out
@@ -525,7 +529,7 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         return None
     base_year = None
     if measure in ("cagr", "cumulative"):
-        if b := BASE_YEAR.search(before):
+        if b := BASE_YEAR.search(before, max(0, where.clause_start - (q.start - len(before)))):  # its own clause
             base_year = int(b.group(1))
         elif where.plan and where.plan[1] == year:
             base_year = where.plan[0]

@@ -174,3 +174,14 @@ def test_a_new_governments_targets_are_for_its_term_and_next_years_stay_single()
         ("energy_per_10k_gdp", "cumulative", 2016, 2011, "target", "eq", -16.0, "percent"),
         ("gdp", "growth", 2012, None, "target", "eq", 12.0, "percent"),
     ]
+
+
+def test_a_year_named_in_one_clause_of_plan_goals_leaves_the_others_to_the_plan():
+    text = ("各位代表:\n二、“十一五”时期奋斗目标和总体要求\n《纲要》提出了我市“十一五”期间经济社会发展的基本目标:"
+            "实现地区生产总值年均增长10%,力争更快更好些;2007年地区生产总值比2000年翻一番,2010年地区生产总值超过1000亿元;"
+            "城镇居民人均可支配收入年增长7%以上。\n")
+    assert rows(text, 2006) == [
+        ("gdp", "cagr", 2010, 2005, "target", "eq", 10.0, "percent"),
+        ("gdp", "level", 2010, None, "target", "ge", 1000.0, "CNY_100M"),
+        ("disposable_income_urban", "cagr", 2010, 2005, "target", "ge", 7.0, "percent"),
+    ]
