@@ -370,7 +370,10 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             prev_end, prev_kind = run[-1].end + 1, "paren"
             continue
         before = text[max(c_start, run[0].start - YEAR_WINDOW) : run[0].start]  # bounded: linear in long clauses
-        if before.count("(") > before.count(")") or _sub_annual(before):
+        # a value in brackets after its mention is a remark on it: 实际利用外资35亿美元(历史可比口径); a mention
+        # in the brackets with it is a statement of its own: 财政收入增长20%以上(公共财政预算收入增长15%以上)
+        in_brackets = before.count("(") > before.count(")") and before.rfind("(") > group[-1].start - (run[0].start - len(before))
+        if in_brackets or _sub_annual(before):
             prev_end, prev_kind = run[-1].end, "q"
             continue
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark

@@ -185,3 +185,13 @@ def test_a_year_named_in_one_clause_of_plan_goals_leaves_the_others_to_the_plan(
         ("gdp", "level", 2010, None, "target", "ge", 1000.0, "CNY_100M"),
         ("disposable_income_urban", "cagr", 2010, 2005, "target", "ge", 7.0, "percent"),
     ]
+
+
+def test_a_statement_in_brackets_stands_and_a_remark_in_brackets_does_not():
+    text = ("各位代表:\n一、2014年工作回顾\n实际利用外资35亿美元(历史可比口径44亿美元)。\n二、2015年主要工作\n"
+            "主要预期目标:财政收入增长20%以上(公共财政预算收入增长15%以上)。")
+    assert rows(text, 2015) == [
+        ("fdi_utilized", "level", 2014, None, "actual", "eq", 35.0, "USD_100M"),
+        ("fiscal_revenue", "growth", 2015, None, "target", "ge", 20.0, "percent"),
+        ("general_budget_revenue", "growth", 2015, None, "target", "ge", 15.0, "percent"),
+    ]
