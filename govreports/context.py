@@ -84,7 +84,9 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
     head = arabic_years(re.split(r"[\n。]", head, maxsplit=1)[0][:40])
     years = [int(y) for y in re.findall(YEAR + "年", head)]
     last = max(years) if years else None
-    if REVIEW_WORDS.search(head) or (last and published_year and last < published_year):  # 一、全面完成2008年各项目标任务
+    if (review := REVIEW_WORDS.search(head)) or (last and published_year and last < published_year):  # 一、全面完成2008年各项目标任务
+        reviewed = [int(y) for y in re.findall(YEAR + "年", head[: review.start()])] if review else []
+        last = max(reviewed) if reviewed else last  # 一、2003年工作回顾和2004年工作总体要求 → 2003
         year = last if last else (published_year - 1 if published_year else None)
         return Section(at, "review", year)
     if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
@@ -190,7 +192,9 @@ def _report_year_from_headings(text: str) -> int | None:
         return max(planned)
     for i, (end, head) in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
         if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
-            if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
+            review = REVIEW_WORDS.search(head)
+            if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head[: review.start()] if review else head)] or \
+                    [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
                 return max(years) + 1
             if (plan := re.search(r"十[一二三四]五", head)) and "回顾" in head:  # 一、“十二五”时期经济社会发展回顾
                 return PLAN_PERIODS[plan.group(0)][1] + 1

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from govreports.context import document_years
 from govreports.decode import NotText
 from govreports.parse import parse_page
 
@@ -189,3 +190,11 @@ def test_a_copy_sites_title_line_and_headings_run_on_after_a_full_stop():
     run_on = ("各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。一、2017年工作回顾\n过去一年,……。"
               "对于这些问题,我们必须高度重视。二、2018年工作安排\n2018年是贯彻党的十九大精神的开局之年。\n")
     assert doc(run_on) == ("work_report", 2018)
+
+
+def test_a_heading_reviewing_one_year_and_introducing_the_next_reviews_the_first():
+    text = ("2004年政府工作报告\n各位代表:\n一、2003年工作回顾和2004年工作总体要求\n2003年是不同寻常的一年。"
+            "全市实现生产总值218.2亿元,比上年增长14.6%。\n二、着力推进工业化\n")
+    (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+    assert d.report_year == 2004
+    assert document_years(d.text, d.report_year) == (2003, None)
