@@ -243,10 +243,35 @@ STRAY = re.compile(r"[\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]")
 LOST = re.compile(r"(?<=[\u4e00-\u9fff\ufffd])\?(?=[\u4e00-\u9fff\ufffd,;，；])")
 
 
+PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
+def punctuation_stand_ins(text: str) -> str:
+    """Private-use characters a PDF font put for punctuation, read from where they stand: one that always
+    sits between two digits is the decimal point (387\ue0109亿元); one that is frequent and follows
+    Chinese text is the comma (报告\ue00d请予审议). Same length: offsets are kept."""
+    counts: dict[str, int] = {}
+    for m in PRIVATE_USE.finditer(text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    for ch, n in counts.items():
+        if n < 3:
+            continue
+        at = [m.start() for m in re.finditer(ch, text)]
+        digits = sum(0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isdigit() and text[i + 1].isdigit() for i in at)
+        after_han = sum(i > 0 and CJK.match(text[i - 1]) is not None for i in at)
+        if digits >= 0.8 * n:
+            text = text.replace(ch, ".")
+        elif n >= max(20, len(text) / 400) and after_han >= 0.8 * n and n == max(counts.values()):
+            text = text.replace(ch, ",")
+    return text
+
+
 def repair(text: str, simplify=lambda s: s) -> Edit:
     """Repair what can be repaired; replace remaining damage by U+FFFD (same length, so origin is kept)."""
     repairs = _utf8_repairs(text) + _gbk_shift_repairs(text, simplify)
     fixed, origin, repaired = _apply(text, repairs)
+    if PRIVATE_USE.search(fixed):
+        fixed = punctuation_stand_ins(fixed)
     if repaired or STRAY.search(fixed):
         fixed = LOST.sub(DAMAGED, STRAY.sub(DAMAGED, fixed))
     return Edit(fixed, origin, repaired, fixed.count(DAMAGED))

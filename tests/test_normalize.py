@@ -101,3 +101,16 @@ def test_corpus_noise_is_cleared_and_offsets_still_map_back():
     a, b = norm.source_span(i, i + len("36.59亿元"))
     assert source[a:b] == "36.5 9亿元"
     assert normalize("PM 2.5 and GDP 12").text == "PM 2.5 and GDP 12"  # words of Latin script keep their spaces
+
+
+def test_private_use_stand_ins_for_punctuation_are_read_back_and_keep_offsets():
+    """Shapes of PDF-converted reports in the corpus: one private-use code point for the comma all through
+    the text, another for the decimal point."""
+    comma, point = "\ue00d", "\ue010"
+    body = ("各位代表" + comma + "下面" + comma + "我代表市人民政府向大会作政府工作报告" + comma + "请予审议。") * 8
+    source = body + "预计全市实现生产总值940" + point + "5亿元" + comma + "增长12" + point + "8%" + comma + "财政收入1" \
+        + point + "2亿元。"
+    norm = normalize(source)
+    assert "生产总值940.5亿元,增长12.8%,财政收入1.2亿元。" in norm.text
+    assert norm.source_span(norm.text.index("940.5"), norm.text.index("940.5") + 5) == (
+        source.index("940"), source.index("940") + 5)
