@@ -76,7 +76,7 @@ ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0
 PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
-ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d)")  # the scan opens on 经济; its head is checked after
+ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d|总量[^,;。\d]{0,10}\d)")  # 经济增长8%, 经济总量达到1000亿元  # the scan opens on 经济; its head is checked after
 ECONOMY_HEAD = re.compile(r"(?:^|[:,;。\n])(?:全年|全[市县区省州盟旗])?$")
 THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
@@ -111,10 +111,10 @@ QUAL_BEFORE = [
     (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|跨过|越过|迈过|闯过|迈上|跨上|登上|站上)了?$"), "ge"),
     (re.compile(r"(?:控制在了?|不超过|不高于|低于)$"), "le"),
 ]
-QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[两三四五]大)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以内|以下"), "le")]
+QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[两三四五]个?大?)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以内|以下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
-    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]大(?:台阶|关口)|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
+    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
     r"净(?:增|减)|(?:不)?(?:低于|高于)|翻(?:一|了一)?番|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"

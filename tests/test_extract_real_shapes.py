@@ -73,6 +73,8 @@ TARGETS = "二、2021年工作安排\n"
             ("fiscal_revenue", "growth", 2020, None, "actual", "eq", 25.4, "percent")]),
         ("万元GDP能耗下降3.85个百分点。", [("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.85, "percent")]),
         ("地区生产总值增速回落1.2个百分点。", []),  # a change of the growth rate, not a growth
+        # 经济总量 heading its phrase is the GDP figure; a sector's is not
+        ("全市经济总量达到1000亿元,民营经济总量达到500亿元。", [("gdp", "level", 2020, None, "actual", "eq", 1000.0, "CNY_100M")]),
         # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
         ("地区生产总值跨过600亿元大关,完成632.66亿元,增长15%。", [
             ("gdp", "level", 2020, None, "actual", "ge", 600.0, "CNY_100M"),
