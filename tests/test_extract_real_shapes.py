@@ -197,3 +197,14 @@ def test_a_statement_in_brackets_stands_and_a_remark_in_brackets_does_not():
         ("fiscal_revenue", "growth", 2015, None, "target", "ge", 20.0, "percent"),
         ("general_budget_revenue", "growth", 2015, None, "target", "ge", 15.0, "percent"),
     ]
+
+
+def test_a_review_headed_by_looking_back_and_a_targets_section_naming_its_year():
+    text = ("各位代表:\n一、回首“十五”,全市经济社会发展取得重大成就\n2005年,全年生产总值342.3亿元,增长10.6%。\n"
+            "二、把握开局,扎实做好2006年各项工作\n到2008年,基本建成海西东北翼中心城市。经济社会发展的主要预期目标是:"
+            "地区生产总值增长11%。\n")
+    assert rows(text, 2006) == [
+        ("gdp", "level", 2005, None, "actual", "eq", 342.3, "CNY_100M"),
+        ("gdp", "growth", 2005, None, "actual", "eq", 10.6, "percent"),
+        ("gdp", "growth", 2006, None, "target", "eq", 11.0, "percent"),
+    ]
