@@ -37,7 +37,7 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
 CN_DATE = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
-MEETING_DATE = re.compile(r"(?m:^|[—\-－(（])[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
+MEETING_DATE = re.compile(r"(?m:^|[—\-－(（]|(?<=报告))[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
 MEETING_THEN_DATE = re.compile(r"在[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,20}\n(?:[^\n]{0,30}\n)?\s*[(（](?:"
                                + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]")
 MEETING_WINDOW = 4000

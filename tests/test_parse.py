@@ -187,6 +187,8 @@ def test_a_copy_sites_title_line_and_headings_run_on_after_a_full_stop():
             "区长代表区人民政府向大会报告工作。\n本栏推荐\n焦作市解放区2025年政府工作报告\n郏县2025年政府工作报告\n"
             "平顶山市2025年政府工作报告\n阅读排行\n2024年政府工作报告\n")
     assert doc(copy) == ("work_report", 2021)
+    title_run_on = "台州市三届人大二次会议文件(13)政府工作报告2005年4月24日在台州市第三届人民代表大会第一次会议上台州市代市长张鸿铭各位代表:"
+    assert doc(title_run_on) == ("work_report", 2005)
     run_on = ("各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。一、2017年工作回顾\n过去一年,……。"
               "对于这些问题,我们必须高度重视。二、2018年工作安排\n2018年是贯彻党的十九大精神的开局之年。\n")
     assert doc(run_on) == ("work_report", 2018)
