@@ -208,3 +208,9 @@ def test_a_review_headed_by_looking_back_and_a_targets_section_naming_its_year()
         ("gdp", "growth", 2005, None, "actual", "eq", 10.6, "percent"),
         ("gdp", "growth", 2006, None, "target", "eq", 11.0, "percent"),
     ]
+
+
+def test_six_years_under_review():
+    text = "各位代表:\n一、过去六年工作回顾\n六年来,经济实力明显增强。全市地区生产总值累计增长85.8%,年均增长10.9%。\n"
+    assert rows(text, 2007) == [("gdp", "cumulative", 2006, 2000, "actual", "eq", 85.8, "percent"),
+                                ("gdp", "cagr", 2006, 2000, "actual", "eq", 10.9, "percent")]
