@@ -17,6 +17,7 @@ from govreports.catalog import BY_ID, COMPOUND_ALIASES, CONTINUATION_ALIASES, IN
 from govreports.context import (
     BY_YEAR,
     EXPLICIT_YEAR,
+    N_YEARS,
     NOT_CONTEXT_BEFORE,
     PRELIMINARY,
     TARGET_YEAR,
@@ -124,6 +125,8 @@ FILLER = re.compile(
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
+YEAR_SPAN = re.compile(YEAR + r"年?(?:—|-|－|~|～|至|到)" + YEAR + "年")
+YEARS_TOTAL = re.compile(r"([三四五六])年(?:来)?(?:累计|共)")
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
 ASPIRATION = re.compile(r"力争|争取")
 TOTAL_CHAR = re.compile("[计年]")
@@ -540,6 +543,10 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             base_year = plan[0]
         elif (period := ctx.period_at(q.start)) and period[1] == year:
             base_year = period[0]
+        elif (span := YEAR_SPAN.search(before, max(0, where.clause_start - (q.start - len(before))))) and int(span.group(2)) == year:
+            base_year = int(span.group(1)) - 1  # 2004年—2007年,地区生产总值年均增长13.2%
+        elif (total := YEARS_TOTAL.search(before, max(0, where.clause_start - (q.start - len(before))))) and year == ctx.reviewed_year:
+            base_year = year - N_YEARS[total.group(1)]  # 五年累计利用外资78亿美元,年均增长10.3%
         else:  # 到2015年…年均增长10% in a document about the 十二五 plan
             base_year = ctx.plan_starts.get(year)
     if status != "target" and ctx.published_year and year > ctx.published_year:

@@ -214,3 +214,10 @@ def test_six_years_under_review():
     text = "各位代表:\n一、过去六年工作回顾\n六年来,经济实力明显增强。全市地区生产总值累计增长85.8%,年均增长10.9%。\n"
     assert rows(text, 2007) == [("gdp", "cumulative", 2006, 2000, "actual", "eq", 85.8, "percent"),
                                 ("gdp", "cagr", 2006, 2000, "actual", "eq", 10.9, "percent")]
+
+
+def test_average_growth_over_a_span_of_years_or_after_a_several_years_total():
+    text = ("各位代表:\n一、2007年工作回顾\n2004年—2007年,地区生产总值年均增长13.2%。"
+            "五年累计利用外资78亿美元,年均增长10.3%。\n")
+    assert rows(text, 2008) == [("gdp", "cagr", 2007, 2003, "actual", "eq", 13.2, "percent"),
+                                ("fdi_utilized", "cagr", 2007, 2002, "actual", "eq", 10.3, "percent")]
