@@ -67,7 +67,7 @@ CONTINUATIONS = [
 ]
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|合同|海洋|对台|城市更新|更新项目|工业|民间|房地产|基础设施|产业|政府投资|项目)$")
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商)$")
 # parts of the region and other places: a named county, district or zone standing as the subject,
 # right before the mention or its verb (东乡县财政收入, 沿海“一区一县”完成地区生产总值, 开发区完成…)
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计)?$")
@@ -229,7 +229,9 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
             continue
         taken = [(m.start, m.end) for m in out]
         for c in member.finditer(text, first.end, end):
-            if not any(a <= c.start() < b for a, b in taken):
+            # a sibling named in the list or at a phrase's head (…建设用地、水耗; …,优良率79.1%), not another
+            # subject's (六大高耗能行业综合能耗)
+            if not any(a <= c.start() < b for a, b in taken) and text[c.start() - 1] in "、和及与,;:":
                 out.append(Mention((ids[c.group(0)],), c.start(), c.end()))
         out.sort(key=lambda m: m.start)
     return out
@@ -337,7 +339,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     # 1?88亿元, 2�.5%: a number touching a lost character is no number
     # 过百亿元县, 超10亿元企业: a threshold describing places or firms, not a value
     quantities = [q for q in find_quantities(text, found[0].end, c_end)
-                  if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] not in THRESHOLD_OF]
+                  if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] not in THRESHOLD_OF
+                  and not (text.startswith("的", q.end) and text[q.end + 1 : q.end + 2] in THRESHOLD_OF)]  # 过千万元的乡镇
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []

@@ -73,6 +73,12 @@ TARGETS = "二、2021年工作安排\n"
             ("fiscal_revenue", "growth", 2020, None, "actual", "eq", 25.4, "percent")]),
         ("万元GDP能耗下降3.85个百分点。", [("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.85, "percent")]),
         ("地区生产总值增速回落1.2个百分点。", []),  # a change of the growth rate, not a growth
+        # other scopes and other subjects: a sector, a group of people, a kind of trade, a threshold of towns
+        ("城镇以上固定资产投资完成21.1亿元,增长27.4%;农业生产总值增长4%。", []),
+        ("低收入农户人均可支配收入增长15.1%;服务贸易进出口额增长13%以上。", []),
+        ("万元GDP综合能耗下降3.5%,六大高耗能行业综合能耗下降8%。", [
+            ("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.5, "percent")]),
+        ("培育25个财政收入过千万元的乡镇。", []),
         # 经济总量 heading its phrase is the GDP figure; a sector's is not
         ("全市经济总量达到1000亿元,民营经济总量达到500亿元。", [("gdp", "level", 2020, None, "actual", "eq", 1000.0, "CNY_100M")]),
         # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
