@@ -91,6 +91,7 @@ CLAUSE_END = re.compile(r"[;；]")
 LIST_JOIN = re.compile(r"[、和及与]")
 # other members of a list around a mention: …外资和市外资金分别… / PM10、PM2.5… (short names, no numbers)
 OTHER_MEMBERS_AFTER = re.compile(r"((?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+)(?=(?:同比|比上年)?(?:分别|均))")
+OTHER_STATEMENT = re.compile(r"[、,和及与][\u4e00-\u9fff]{1,8}?(?:实现|完成|达到|达)?")  # …亿元、利税98.2亿元
 OTHER_MEMBERS_BETWEEN = re.compile(r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+[、和及与]")
 RESPECTIVELY = re.compile(r"分别|均")
 OTHER_MEMBERS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9.]{1,12}?[、和及与])+")
@@ -216,6 +217,8 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
         alias = m.group(0)
         if "占" not in alias and BLOCK_BEFORE.search(text, max(start, m.start() - 10), m.start()):
             continue
+        if out and out[-1].end == m.start() - 1 and text[m.start() - 1] in "(（" and text[m.end() : m.end() + 1] in ")）":
+            continue  # 地区生产总值(GDP): the same figure named again
         if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx):
             continue
         out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
@@ -345,7 +348,9 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     out: list[Observation] = []
     group: list[Mention] = []
     slots: list[int] = []  # each mention's place in its list, counting members the catalog does not hold
-    stated: list[Mention] = []  # mentions given a value in this clause, in order (for a later 分别 list)
+    # mentions given a value in this clause, in order, and None for another subject given one (for a later
+    # 分别 list: 规模以上工业实现增加值279.9亿元、利税98.2亿元,分别增长23.5%和27%)
+    stated: list[Mention | None] = []
     prev_end, prev_kind = c_start, None
     i = 0
     while i < len(tokens):
@@ -367,7 +372,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             run.append(tokens[i][2])
             i += 1
         lead_full = text[prev_end : run[0].start]
-        if not group:
+        if not group and not (any(stated) and "分别" in lead_full[-14:]):
             prev_end, prev_kind = run[-1].end, "q"
             continue
         if prev_kind == "m" and lead_full in ("(", "（") and text[run[-1].end : run[-1].end + 1] in (")", "）"):
@@ -385,25 +390,28 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
         before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
-        if RESPECTIVELY.search(gap):
+        if group and RESPECTIVELY.search(gap):
             if prev_kind == "m" and (m := OTHER_MEMBERS_AFTER.match(gap)):
                 after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
             head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start]
             before_items = len(LIST_JOIN.findall(head)) if OTHER_MEMBERS_BEFORE.fullmatch(head) else 0
-        if not _gap_ok(gap):  # another subject stands between: the mention no longer speaks
+        # …(其中外商直接投资4523万美元),同比增长12.5%: a mention in brackets speaks only inside them
+        if not _gap_ok(gap) or gap.count(")") > gap.count("("):  # another subject stands between: the mention no longer speaks
+            if prev_kind == "q" and OTHER_STATEMENT.fullmatch(gap):
+                stated.append(None)
             group = []
             prev_end, prev_kind = run[-1].end, "q"
             continue
         pairs = [(m, ind) for m in group for ind in m.ids]
         lead = lead_full[-14:]
-        n_items = before_items + slots[-1] + 1 + after_items
-        if n_items > len(group) and len(pairs) == len(group) and len(run) in (1, n_items):
+        n_items = before_items + (slots[-1] + 1 if group else 0) + after_items
+        if group and n_items > len(group) and len(pairs) == len(group) and len(run) in (1, n_items):
             # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
             chosen = [(m, ind, run[before_items + k] if len(run) > 1 else run[0]) for (m, ind), k in zip(pairs, slots)]
         elif "分别" in lead and len(run) > len(pairs):
             # 城镇居民人均可支配收入18375元,农民人均纯收入6514元,分别增长14%和17.8%: the last subjects stated
-            subjects = [(m, ind) for m in stated for ind in m.ids][-len(run):]
-            chosen = [(m, ind, q) for (m, ind), q in zip(subjects, run)] if len(subjects) == len(run) else []
+            subjects = [(m, ind) for m in stated for ind in (m.ids if m else (None,))][-len(run):]
+            chosen = [(m, ind, q) for (m, ind), q in zip(subjects, run) if m] if len(subjects) == len(run) else []
         elif len(pairs) == 1:
             chosen = [(pairs[0][0], pairs[0][1], run[0])]
         elif len(run) == len(pairs):
@@ -413,7 +421,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         else:
             chosen = []  # an enumeration whose values do not line up: no guess
         out.extend(_observe(text, chosen, lead, where, ctx))
-        stated.extend(m for m in group if not stated or m.start > stated[-1].start)
+        last = max((m.start for m in stated if m), default=-1)
+        stated.extend(m for m in group if m.start > last)
         prev_end, prev_kind = run[-1].end, "q"
     return out
 

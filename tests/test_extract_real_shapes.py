@@ -73,6 +73,15 @@ TARGETS = "二、2021年工作安排\n"
             ("fiscal_revenue", "growth", 2020, None, "actual", "eq", 25.4, "percent")]),
         ("万元GDP能耗下降3.85个百分点。", [("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.85, "percent")]),
         ("地区生产总值增速回落1.2个百分点。", []),  # a change of the growth rate, not a growth
+        # a 分别 list over statements, one of another subject (利税); a mention in brackets speaks only there
+        ("规模以上工业实现增加值279.9亿元、利税98.2亿元,分别增长23.5%和27%。", [
+            ("industrial_value_added", "level", 2020, None, "actual", "eq", 279.9, "CNY_100M"),
+            ("industrial_value_added", "growth", 2020, None, "actual", "eq", 23.5, "percent")]),
+        ("招商引资额1.35亿美元(其中外商直接投资4523万美元),同比增长12.5%。", [
+            ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4523, "USD_100M")]),
+        ("地区生产总值(GDP)增长5%,农民人平纯收入增长5%。", [
+            ("gdp", "growth", 2020, None, "actual", "eq", 5.0, "percent"),
+            ("rural_net_income", "growth", 2020, None, "actual", "eq", 5.0, "percent")]),
         # other scopes and other subjects: a sector, a group of people, a kind of trade, a threshold of towns
         ("城镇以上固定资产投资完成21.1亿元,增长27.4%;农业生产总值增长4%。", []),
         ("低收入农户人均可支配收入增长15.1%;服务贸易进出口额增长13%以上。", []),
