@@ -64,7 +64,7 @@ class Indicator:
 
 
 SHARES = ("level", "change_pp")
-_TERTIARY = ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业")
+_TERTIARY = ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业", "服务业增加值", "服务业在国民经济中的比重", "第三产业在国民经济中的比重")
 # 第三产业/服务业(增加值)占(地区)生产总值/GDP(的)比重: every way reports print the share
 TERTIARY_ALIASES = _TERTIARY + tuple(
     alias for part in ("第三产业增加值", "第三产业", "服务业增加值", "服务业") for total in ("GDP", "生产总值", "地区生产总值")
@@ -92,8 +92,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("disposable_income_rural", "Per-capita disposable income, rural residents", ("农村牧区常住居民人均可支配收入", "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农牧民人均可支配收入", "农村人均可支配收入", "农民人均可支配收入"), "CNY", (1000, 200_000)),
     Indicator("unemployment_rate", "Registered urban unemployment rate", ("城镇居民登记失业率", "城镇登记失业率", "登记失业率"), "percent", (0, 20), rate_tolerance=0.2, measures=SHARES),
     Indicator("land_per_10k_gdp", "Construction land per 10,000 CNY of GDP", ("万元GDP建设用地", "万元生产总值建设用地"), "m2", (0.05, 500), measures=INTENSITY),
-    Indicator("water_per_10k_gdp", "Water use per 10,000 CNY of GDP", ("万元GDP水耗", "万元生产总值水耗", "万元地区生产总值水耗", "单位生产总值水耗", "单位GDP水耗"), "m3", (0.5, 1000), measures=INTENSITY),
-    Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗", "万元地区生产总值电耗", "单位生产总值电耗", "单位GDP电耗"), "kWh", (10, 10000), measures=INTENSITY),
+    Indicator("water_per_10k_gdp", "Water use per 10,000 CNY of GDP", ("万元GDP水耗", "万元生产总值水耗", "万元地区生产总值水耗", "单位生产总值水耗", "单位GDP水耗", "万元GDP耗水", "万元生产总值耗水", "单位生产总值耗水"), "m3", (0.5, 1000), measures=INTENSITY),
+    Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗", "万元地区生产总值电耗", "单位生产总值电耗", "单位GDP电耗", "万元GDP耗电", "万元生产总值耗电", "单位生产总值耗电"), "kWh", (10, 10000), measures=INTENSITY),
     Indicator("energy_per_10k_gdp", "Energy use per 10,000 CNY of GDP", ("万元GDP综合能耗", "万元GDP能耗", "万元生产总值能耗", "单位GDP能耗", "万元地区生产总值综合能耗", "万元地区生产总值能耗", "万元生产总值综合能耗", "单位地区生产总值能耗", "单位生产总值综合能耗", "单位生产总值能耗", "单位GDP综合能耗", "单位生产总值能源消耗", "万元生产总值能源消耗"), "tce", (0.005, 5), measures=INTENSITY),
     Indicator("pm25", "Annual mean PM2.5 concentration", ("PM2.5年均浓度", "PM2.5浓度", "PM2.5", "细颗粒物(PM2.5)平均浓度", "细颗粒物(PM2.5)年均浓度", "PM2.5平均浓度", "PM2.5年均值", "细颗粒物平均浓度"), "ug_m3", (1, 300), measures=INTENSITY),
     Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数", "空气质量达标天数", "空气优良天数"), "days", (0, 366), measures=("level", "growth"), as_share="good_air_rate"),

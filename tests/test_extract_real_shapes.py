@@ -88,6 +88,15 @@ TARGETS = "二、2021年工作安排\n"
         ("万元GDP综合能耗下降3.5%,六大高耗能行业综合能耗下降8%。", [
             ("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.5, "percent")]),
         ("培育25个财政收入过千万元的乡镇。", []),
+        ("今年要有7个乡镇街办财政收入过千万元。", []),
+        # the tertiary share stated after the sector's other figures; sibling intensities in one list
+        ("第三产业增加值1558亿元,增长7.7%,占地区生产总值51.6%。", [
+            ("tertiary_share", "level", 2020, None, "actual", "eq", 51.6, "percent")]),
+        ("服务业增加值增长8%左右,占生产总值比重达到46%左右;现代服务业增加值占服务业比重达到40%。", [
+            ("tertiary_share", "level", 2020, None, "actual", "approx", 46.0, "percent")]),
+        ("万元生产总值耗电、耗水分别下降1.6%和1.2%。", [
+            ("electricity_per_10k_gdp", "growth", 2020, None, "actual", "eq", -1.6, "percent"),
+            ("water_per_10k_gdp", "growth", 2020, None, "actual", "eq", -1.2, "percent")]),
         # 经济总量 heading its phrase is the GDP figure; a sector's is not
         ("全市经济总量达到1000亿元,民营经济总量达到500亿元。", [("gdp", "level", 2020, None, "actual", "eq", 1000.0, "CNY_100M")]),
         # a milestone passed, then the value: both (the milestone a lower bound); 有望 is a preliminary outcome
