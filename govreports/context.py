@@ -19,7 +19,7 @@ HEADING_START = re.compile(r"[。!?！？\n:： \t]([一二三四五六七八九
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
 TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社会发展的主要预期目标是:…
 # a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,全区…
-EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|预计|初步|有望|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
+EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|预计|初步|有望|(?:首次)?(?:跨越|突破|跨上|迈上)|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
 PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
 # a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:

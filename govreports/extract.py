@@ -79,6 +79,7 @@ PHRASE_WINDOW = 40  # characters before a mention searched for its subject (boun
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d|总量[^,;。\d]{0,10}\d)")  # 经济增长8%, 经济总量达到1000亿元  # the scan opens on 经济; its head is checked after
 ECONOMY_HEAD = re.compile(r"(?:^|[:,;。\n])(?:全年|全[市县区省州盟旗])?$")
+THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|工程|企业|乡镇)|(?:以上|以下)?的[县市区镇乡户家个企]")
 THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
@@ -343,7 +344,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     # 过百亿元县, 超10亿元企业: a threshold describing places or firms, not a value
     quantities = [q for q in find_quantities(text, found[0].end, c_end)
                   if text[q.start - 1] not in "?？" + DAMAGED and text[q.end : q.end + 1] not in THRESHOLD_OF
-                  and not (text.startswith("的", q.end) and text[q.end + 1 : q.end + 2] in THRESHOLD_OF)]  # 过千万元的乡镇
+                  and not THRESHOLD_AFTER.match(text, q.end)]  # 过千万元的乡镇, 500万美元以上的项目
     tokens = sorted([(m.start, 0, m) for m in found] + [(q.start, 1, q) for q in quantities], key=lambda t: t[0])
     out: list[Observation] = []
     group: list[Mention] = []

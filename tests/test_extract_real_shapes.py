@@ -89,6 +89,8 @@ TARGETS = "二、2021年工作安排\n"
             ("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.5, "percent")]),
         ("培育25个财政收入过千万元的乡镇。", []),
         ("今年要有7个乡镇街办财政收入过千万元。", []),
+        ("重点抓好实际利用外资1000万美元以上项目,倾力抓好利用外资500万美元以上的项目。", []),
+        ("地区生产总值2018年跨越1000亿元大关。", [("gdp", "level", 2018, None, "actual", "ge", 1000.0, "CNY_100M")]),
         # the tertiary share stated after the sector's other figures; sibling intensities in one list
         ("第三产业增加值1558亿元,增长7.7%,占地区生产总值51.6%。", [
             ("tertiary_share", "level", 2020, None, "actual", "eq", 51.6, "percent")]),
