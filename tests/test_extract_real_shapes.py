@@ -89,6 +89,7 @@ TARGETS = "二、2021年工作安排\n"
             ("energy_per_10k_gdp", "growth", 2020, None, "actual", "eq", -3.5, "percent")]),
         ("培育25个财政收入过千万元的乡镇。", []),
         ("今年要有7个乡镇街办财政收入过千万元。", []),
+        ("城区环境空气质量优良天数提高到308天;限上固定资产投资突破3000亿元。", []),
         ("重点抓好实际利用外资1000万美元以上项目,倾力抓好利用外资500万美元以上的项目。", []),
         ("地区生产总值2018年跨越1000亿元大关。", [("gdp", "level", 2018, None, "actual", "ge", 1000.0, "CNY_100M")]),
         # the tertiary share stated after the sector's other figures; sibling intensities in one list
