@@ -116,6 +116,23 @@ def _term_ahead(text: str, section: Section, end: int, published_year: int) -> S
     return section
 
 
+BODY_REVIEWS = re.compile(r"\s*(?:" + YEAR + r"年(?:是|,|我们|全市|全县|全区|全省)|过去的?一年|一年来)")
+BODY_PLANS = re.compile(r"\s*(?:" + YEAR + r"年|(?:实现)?今年)")
+
+
+def _opening_of_body(text: str, section: Section, end: int, published_year: int) -> Section:
+    """A heading that says neither (一、创业创新开拓奋进…) is told by the first words under it:
+    2008年是很不平凡的一年 reviews 2008; 2009年外部环境…, 实现今年…目标 plan the report's year."""
+    line_end = text.find("\n", end, end + 60)
+    if line_end < 0 or "。" in text[end:line_end]:
+        return section  # not a heading line of its own (一、准确定位。当前,…)
+    if (m := BODY_REVIEWS.match(text, line_end + 1)) and (m.group(1) is None or int(m.group(1)) < published_year):
+        return Section(section.start, "review", int(m.group(1)) if m.group(1) else published_year - 1)
+    if (m := BODY_PLANS.match(text, line_end + 1)) and (m.group(1) is None or int(m.group(1)) == published_year):
+        return Section(section.start, "target", published_year)
+    return section
+
+
 def sections(text: str, published_year: int | None) -> list[Section]:
     """Top-level sections (一、…) with what they are about: a reviewed year or a target year."""
     out = [Section(0, "other", None)]
@@ -127,6 +144,8 @@ def sections(text: str, published_year: int | None) -> list[Section]:
         found = _heading_section(at, text[end : end + 40], published_year)
         if found.kind == "target" and found.year is None and found.period is None and published_year:
             found = _term_ahead(text, found, end, published_year)
+        elif found.kind == "other" and published_year:
+            found = _opening_of_body(text, found, end, published_year)
         out.append(found)
     if all(s.kind == "other" for s in out):  # no telling numbered headings: a line of its own may head a section
         for m in BARE_HEADING.finditer(text):

@@ -248,3 +248,13 @@ def test_average_growth_over_a_span_of_years_or_after_a_several_years_total():
             "五年累计利用外资78亿美元,年均增长10.3%。\n")
     assert rows(text, 2008) == [("gdp", "cagr", 2007, 2003, "actual", "eq", 13.2, "percent"),
                                 ("fdi_utilized", "cagr", 2007, 2002, "actual", "eq", 10.3, "percent")]
+
+
+def test_headings_that_say_neither_are_told_by_the_words_under_them():
+    text = ("各位代表:\n一、创业创新开拓奋进经济社会发展取得新成绩\n2008年是很不平凡的一年。全年实现地区生产总值490.25亿元,"
+            "增长14.5%。\n二、抢抓机遇发挥优势全面开创大桥时代新局面\n2009年外部环境异常复杂。全年实现全社会固定资产投资400亿元。\n")
+    assert rows(text, 2009) == [
+        ("gdp", "level", 2008, None, "actual", "eq", 490.25, "CNY_100M"),
+        ("gdp", "growth", 2008, None, "actual", "eq", 14.5, "percent"),
+        ("fixed_asset_investment", "level", 2009, None, "target", "eq", 400.0, "CNY_100M"),
+    ]
