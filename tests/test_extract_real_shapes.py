@@ -258,3 +258,11 @@ def test_headings_that_say_neither_are_told_by_the_words_under_them():
         ("gdp", "growth", 2008, None, "actual", "eq", 14.5, "percent"),
         ("fixed_asset_investment", "level", 2009, None, "target", "eq", 400.0, "CNY_100M"),
     ]
+
+
+def test_a_line_saying_only_main_targets_heads_the_targets():
+    text = ("2019年工作回顾\n预计全市地区生产总值增长7%左右。\n主要预期目标\n全市地区生产总值同比增长6.5%以上;"
+            "一般公共预算收入增长6.5%。\n")
+    assert rows(text, 2020) == [("gdp", "growth", 2019, None, "preliminary", "approx", 7.0, "percent"),
+                                ("gdp", "growth", 2020, None, "target", "ge", 6.5, "percent"),
+                                ("general_budget_revenue", "growth", 2020, None, "target", "eq", 6.5, "percent")]
