@@ -562,6 +562,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             base_year = year - N_YEARS[total.group(1)]  # 五年累计利用外资78亿美元,年均增长10.3%
         else:  # 到2015年…年均增长10% in a document about the 十二五 plan
             base_year = ctx.plan_starts.get(year)
-    if status != "target" and ctx.published_year and year > ctx.published_year:
-        status = "target"
+    if status != "target" and ctx.published_year and year >= ctx.published_year:
+        status = "target"  # no outcome of the report's own year or later is known when it is delivered
+    elif status == "target" and ctx.published_year and year < ctx.published_year:  # a report targets its own year on
+        status = "preliminary" if PRELIMINARY.search(text, where.sentence_start, q.end) else "actual"
     return year, base_year, status

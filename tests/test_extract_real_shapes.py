@@ -266,3 +266,11 @@ def test_a_line_saying_only_main_targets_heads_the_targets():
     assert rows(text, 2020) == [("gdp", "growth", 2019, None, "preliminary", "approx", 7.0, "percent"),
                                 ("gdp", "growth", 2020, None, "target", "ge", 6.5, "percent"),
                                 ("general_budget_revenue", "growth", 2020, None, "target", "eq", 6.5, "percent")]
+
+
+def test_statuses_follow_the_years_a_report_can_know():
+    """Delivered early in its year, a report knows no outcome of that year and sets no target for a past one."""
+    text = ("各位代表:\n一、过去五年回顾\n预计2005年全市生产总值力争超过300亿元。\n二、加快开放\n"
+            "2006年全市实际利用外资22亿美元。\n")
+    assert rows(text, 2006) == [("gdp", "level", 2005, None, "preliminary", "ge", 300.0, "CNY_100M"),
+                                ("fdi_utilized", "level", 2006, None, "target", "eq", 22.0, "USD_100M")]
