@@ -157,8 +157,9 @@ def sections(text: str, published_year: int | None) -> list[Section]:
     resolved = []  # a plan or notice: its targets section is about the year it aims at (到2015年)
     for i, s in enumerate(out):
         end = out[i + 1].start if i + 1 < len(out) else len(text)
-        if s.kind == "target" and (s.year is None or s.year == published_year) and (by := BY_YEAR.search(text, s.start, end)):
-            s = Section(s.start, s.kind, int(by.group(1)))
+        if s.kind == "target" and (s.year is None or s.year == published_year) and (by := BY_YEAR.search(text, s.start, end)) \
+                and (not published_year or int(by.group(1)) <= published_year + 5) and not TODAY_TARGETS.search(text, s.start, end):
+            s = Section(s.start, s.kind, int(by.group(1)))  # not a report's 今年…目标 nor a distant vision (到2020年)
         resolved.append(s)
     return resolved
 

@@ -274,3 +274,9 @@ def test_statuses_follow_the_years_a_report_can_know():
             "2006年全市实际利用外资22亿美元。\n")
     assert rows(text, 2006) == [("gdp", "level", 2005, None, "preliminary", "ge", 300.0, "CNY_100M"),
                                 ("fdi_utilized", "level", 2006, None, "target", "eq", 22.0, "USD_100M")]
+
+
+def test_a_distant_vision_does_not_date_a_reports_targets_for_its_year():
+    text = ("各位代表:\n一、加快发展\n全面建设小康社会,到2020年实现国内生产总值翻两番。\n二、今年的主要任务\n"
+            "今年全市经济和社会发展主要预期目标是:国内生产总值增长11%。\n")
+    assert rows(text, 2003) == [("gdp", "growth", 2003, None, "target", "eq", 11.0, "percent")]
