@@ -277,6 +277,6 @@ def test_statuses_follow_the_years_a_report_can_know():
 
 
 def test_a_distant_vision_does_not_date_a_reports_targets_for_its_year():
-    text = ("各位代表:\n一、加快发展\n全面建设小康社会,到2020年实现国内生产总值翻两番。\n二、今年的主要任务\n"
-            "今年全市经济和社会发展主要预期目标是:国内生产总值增长11%。\n")
+    text = ("各位代表:\n过去五年,我们团结奋进。\n二、对今后五年和2003年政府工作的建议\n按照党的十六大提出的国内生产总值"
+            "到2020年力争比2000年翻两番的要求,结合实际提出建议。\n今年全市经济和社会发展主要预期目标是:国内生产总值增长11%。\n")
     assert rows(text, 2003) == [("gdp", "growth", 2003, None, "target", "eq", 11.0, "percent")]
