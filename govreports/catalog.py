@@ -64,7 +64,7 @@ class Indicator:
 
 
 SHARES = ("level", "change_pp")
-_TERTIARY = ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业", "服务业增加值", "服务业在国民经济中的比重", "第三产业在国民经济中的比重")
+_TERTIARY = ("第三产业增加值占GDP比重", "第三产业占GDP比重", "第三产业占比", "第三产业比重", "三产比重", "三产占比", "第三产业", "服务业增加值", "服务业在国民经济中的比重", "第三产业在国民经济中的比重")
 # 第三产业/服务业(增加值)占(地区)生产总值/GDP(的)比重: every way reports print the share
 TERTIARY_ALIASES = _TERTIARY + tuple(
     alias for part in ("第三产业增加值", "第三产业", "服务业增加值", "服务业") for total in ("GDP", "生产总值", "地区生产总值")

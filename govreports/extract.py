@@ -19,6 +19,7 @@ from govreports.context import (
     EXPLICIT_YEAR,
     N_YEARS,
     NOT_CONTEXT_BEFORE,
+    PLAN_PERIODS,
     PRELIMINARY,
     TARGET_YEAR,
     YEAR,
@@ -96,7 +97,7 @@ OTHER_STATEMENT = re.compile(r"[、,和及与][\u4e00-\u9fff]{1,8}?(?:实现|完
 OTHER_MEMBERS_BETWEEN = re.compile(r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+[、和及与]")
 RESPECTIVELY = re.compile(r"分别|均")
 OTHER_MEMBERS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9.]{1,12}?[、和及与])+")
-SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右)*$")  # used with match(text, pos, endpos): no ^
+SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右|\([^()]{0,12}\))*$")  # 465亿元(预计,下同)、41.3亿元  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
     r"(?P<kind>年均|累计|(?<![全今去当明上本同前后\d])年)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
@@ -119,14 +120,15 @@ QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[�
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"净(?:增|减)|(?:不)?(?:低于|高于)|翻(?:一|了一)?番|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?十[一二三四五]五[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
     + YEAR + r"年的?|全[市县区省州盟旗]|辖区|[本我][市县区省州盟旗]|预计|初步(?:核算|统计|预计|测算)"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
-YEAR_BEFORE_VALUE = re.compile(YEAR + r"年(?:的|底|末)?$")  # 由2010年的162.4亿元增加到2015年的287.9亿元
+# 由2010年的162.4亿元增加到2015年的287.9亿元; 由1032亿元增加到“十二五”末的1902.7亿元
+YEAR_BEFORE_VALUE = re.compile(r"(?:" + YEAR + r"年(?:的|底|末)?|(十[一二三四五]五)[”\"]?(?:期)?末的?)$")
 YEAR_SPAN = re.compile(YEAR + r"年?(?:—|-|－|~|～|至|到)" + YEAR + "年")
 YEARS_TOTAL = re.compile(r"([三四五六])年(?:来)?(?:累计|共)")
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
@@ -513,7 +515,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
     if status == "target" and where.section.kind != "target" and not ctx.in_target_list(where.sentence_start):
         # the target words may only come after this value: 财政总收入66.1亿元,增长15%,力争跨越70亿元大关
         status = ctx.status(text[where.sentence_start : q.end], where.section, where.sentence_start)
-    elif status == "preliminary" and not PRELIMINARY.search(text, where.sentence_start, q.end):
+    elif status == "preliminary" and not PRELIMINARY.search(text, where.sentence_start, q.end) \
+            and not text.startswith(("(预计", "（预计"), q.end):  # 465亿元(预计,下同)
         status = "actual"  # 跨越了400亿元台阶,预计达到487亿元: only what follows 预计 is an estimate
     year = None
     if starts_change:  # the start of 由X…到Y: the year compared with, or the year before the plan period
@@ -529,7 +532,7 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         else:
             return None
     elif year_m:
-        year = int(year_m.group(1))
+        year = int(year_m.group(1)) if year_m.group(1) else PLAN_PERIODS[year_m.group(2)][1]
     elif by := list(BY_YEAR.finditer(before)):
         year = int(by[-1].group(1))
     elif status == "target" and (t := TARGET_YEAR.search(before)):

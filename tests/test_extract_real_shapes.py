@@ -280,3 +280,19 @@ def test_a_distant_vision_does_not_date_a_reports_targets_for_its_year():
     text = ("各位代表:\n过去五年,我们团结奋进。\n二、对今后五年和2003年政府工作的建议\n按照党的十六大提出的国内生产总值"
             "到2020年力争比2000年翻两番的要求,结合实际提出建议。\n今年全市经济和社会发展主要预期目标是:国内生产总值增长11%。\n")
     assert rows(text, 2003) == [("gdp", "growth", 2003, None, "target", "eq", 11.0, "percent")]
+
+
+def test_plan_end_named_as_the_year_milestones_remarked_and_estimates_noted_in_brackets():
+    text = ("各位代表:\n一、过去五年工作回顾\n生产总值由1032亿元增加到“十二五”末的1902.7亿元,年均增长11.1%。"
+            "地区生产总值和地方财政总收入实现历史性突破,分别跨过千亿和百亿大关,达到1145.3亿元和114.4亿元。"
+            "财政总收入、地方一般预算收入四年翻一番,2015年分别达到41.3亿元(预计,下同)和25.9亿元。三产比重提高0.2个百分点。\n")
+    assert rows(text, 2016) == [
+        ("gdp", "level", 2010, None, "actual", "eq", 1032.0, "CNY_100M"),
+        ("gdp", "level", 2015, None, "actual", "eq", 1902.7, "CNY_100M"),
+        ("gdp", "cagr", 2015, 2010, "actual", "eq", 11.1, "percent"),
+        ("gdp", "level", 2015, None, "actual", "eq", 1145.3, "CNY_100M"),
+        ("local_fiscal_revenue", "level", 2015, None, "actual", "eq", 114.4, "CNY_100M"),
+        ("fiscal_revenue", "level", 2015, None, "preliminary", "eq", 41.3, "CNY_100M"),
+        ("general_budget_revenue", "level", 2015, None, "preliminary", "eq", 25.9, "CNY_100M"),
+        ("tertiary_share", "change_pp", 2015, None, "actual", "eq", 0.2, "pp"),
+    ]
