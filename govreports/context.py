@@ -238,8 +238,9 @@ def latest_repeated_year(text: str) -> int | None:
     frequent = [y for y, n in counts.items() if n >= 2 and (y - 1 in counts or y - 2 in counts)]
     if not frequent:
         return None
-    latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年
-    if TODAY_TARGETS.search(text) and not re.search(f"{latest}年[^。]{{0,30}}(?:目标|力争|预期|计划)", text):
+    latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年 or estimates it
+    if (TODAY_TARGETS.search(text) and not re.search(f"{latest}年[^。]{{0,30}}(?:目标|力争|预期|计划)", text)) \
+            or re.search(f"预计{latest}年|{latest}年(?:全年)?预计", text):
         return latest + 1
     return latest
 

@@ -77,6 +77,7 @@ NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏�
 ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
 PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
+SUBJECT_WINDOW = 240  # a place heading the sentence stays its subject over its clauses (bounded likewise)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d|总量[^,;。\d]{0,10}\d)")  # 经济增长8%, 经济总量达到1000亿元  # the scan opens on 经济; its head is checked after
 ECONOMY_HEAD = re.compile(r"(?:^|[:,;。\n])(?:全年|全[市县区省州盟旗])?$")
@@ -191,7 +192,7 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
     the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name)."""
     lo = max(sentence_start, pos - PHRASE_WINDOW)
     segment_start = after_last(text, ",;:", lo, pos)
-    near_place = PLACE_CHAR.search(text, max(sentence_start, pos - 3 * PHRASE_WINDOW), pos)
+    near_place = PLACE_CHAR.search(text, max(sentence_start, pos - SUBJECT_WINDOW), pos)
     if near_place is None and text.find("全", segment_start, pos) < 0:
         return False  # neither a 县/区/旗/镇/乡 nor a 全X nearby (most mentions end here)
     if ctx.names_itself(text, segment_start, pos):
@@ -205,7 +206,7 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
         return True
     # places heading the sentence as its subject: 全市工业聚集区、开发区总数达到18个,…,完成固定资产投资455亿元;
     # 沿海“一区一县”完成地区生产总值439.4亿元,…,固定资产投资420.5亿元
-    lo = max(sentence_start, pos - 3 * PHRASE_WINDOW)
+    lo = max(sentence_start, pos - SUBJECT_WINDOW)
     return any(not _is_self_or_no_place(z.group(1), ctx) for z in ZONE_SUBJECT.finditer(text, lo, pos)
                if z.start() == sentence_start or text[z.start() - 1] in ",;")
 
@@ -419,7 +420,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             chosen = [(pairs[0][0], pairs[0][1], run[0])]
         elif len(run) == len(pairs):
             chosen = [(m, ind, q) for (m, ind), q in zip(pairs, run)]
-        elif len(run) == 1 and ("均" in lead or "分别" in lead):  # 城镇居民…、农民人均纯收入分别增长12%
+        elif len(run) == 1 and ("均" in lead or "分别" in lead or (run[0].dim == "percent" and GROWTH.search(lead))):
+            # 城镇居民…、农民人均纯收入分别增长12%; 全口径财政收入、地方级财政收入增长20%以上: each grows by it
             chosen = [(m, ind, run[0]) for m, ind in pairs]
         else:
             chosen = []  # an enumeration whose values do not line up: no guess

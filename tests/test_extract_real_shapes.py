@@ -296,3 +296,15 @@ def test_plan_end_named_as_the_year_milestones_remarked_and_estimates_noted_in_b
         ("general_budget_revenue", "level", 2015, None, "preliminary", "eq", 25.9, "CNY_100M"),
         ("tertiary_share", "change_pp", 2015, None, "actual", "eq", 0.2, "pp"),
     ]
+
+
+def test_one_growth_for_a_list_and_a_city_proper_heading_its_sentence():
+    text = ("各位代表:\n一、2008年主要工作回顾\n初步预计,全市实现生产总值505亿元,增长12%。市区实现生产总值135亿元,增长10.5%;"
+            "全社会消费品零售总额61亿元,增长20%;外贸出口1.55亿美元,增长36%;城镇居民人均可支配收入19800元,增长6.5%;"
+            "农村居民人均纯收入6400元,增长14%。\n二、2009年工作\n全口径财政收入、地方级财政收入增长20%以上。\n")
+    assert rows(text, 2009) == [
+        ("gdp", "level", 2008, None, "preliminary", "eq", 505.0, "CNY_100M"),
+        ("gdp", "growth", 2008, None, "preliminary", "eq", 12.0, "percent"),
+        ("fiscal_revenue", "growth", 2009, None, "target", "ge", 20.0, "percent"),
+        ("local_fiscal_revenue", "growth", 2009, None, "target", "ge", 20.0, "percent"),
+    ]
