@@ -17,7 +17,7 @@ from evaluation.reports import corpus_dir
 
 CORPUS = corpus_dir()
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="no development corpus at ../shared/corpus (or $GOVREPORTS_CORPUS)")
-FLOORS = {"tune": (0.95, 0.91), "check": (0.90, 0.85)}  # (precision, recall)
+FLOORS = {"tune": (0.975, 0.955), "check": (0.92, 0.885)}  # (precision, recall): the level reached, kept
 
 
 def _checker():

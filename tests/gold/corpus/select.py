@@ -6,6 +6,10 @@ Writes SELECTION.tsv: file, split, level, province, region, year.
 
 One correction was made by hand after the draw, before any scoring: 徐水县_2010 was moved from the tune
 part to the check part, because 徐水区 (the same place, renamed in 2015) had been drawn for the check part.
+
+A second, smaller draw added eight prefecture reports to the tune part later (the last rows of
+SELECTION.tsv): seeded, of regions outside the check part, four of 2003–09 and one to two of each later
+era, one per province where the pool allowed; annotated blind like the first.
 """
 
 import csv
