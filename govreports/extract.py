@@ -93,7 +93,7 @@ SENTENCE_LIMIT = 3000  # longer "sentences" are lists or damage; they are read i
 CLAUSE_END = re.compile(r"[;；]")
 LIST_JOIN = re.compile(r"[、和及与]")
 # other members of a list around a mention: …外资和市外资金分别… / PM10、PM2.5… (short names, no numbers)
-OTHER_MEMBERS_AFTER = re.compile(r"((?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+)(?=(?:同比|比上年)?(?:分别|均))")
+OTHER_MEMBERS_AFTER = re.compile(r"((?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+)(?=(?:同比|比上年|较上年)?(?:分别|均)?(?:增长|下降|降低|提高|上升|达到|为))")
 OTHER_STATEMENT = re.compile(r"[、,和及与][\u4e00-\u9fff]{1,8}?(?:实现|完成|达到|达)?")  # …亿元、利税98.2亿元
 OTHER_MEMBERS_BETWEEN = re.compile(r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9.]{1,12}?)+[、和及与]")
 RESPECTIVELY = re.compile(r"分别|均")
@@ -121,7 +121,7 @@ QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[�
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?十[一二三四五]五[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?十[一二三四五]五[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -394,7 +394,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
         before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
-        if group and RESPECTIVELY.search(gap):
+        if group and (RESPECTIVELY.search(gap) or len(run) > 1):  # PM10、PM2.5、二氧化硫浓度同比下降13.6%、9.1%、21.7%
             if prev_kind == "m" and (m := OTHER_MEMBERS_AFTER.match(gap)):
                 after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
             head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start]
@@ -409,7 +409,9 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         pairs = [(m, ind) for m in group for ind in m.ids]
         lead = lead_full[-14:]
         n_items = before_items + (slots[-1] + 1 if group else 0) + after_items
-        if group and n_items > len(group) and len(pairs) == len(group) and len(run) in (1, n_items):
+        if group and n_items > len(group) and len(pairs) == len(group) and (
+            len(run) == n_items or (len(run) == 1 and RESPECTIVELY.search(gap))
+        ):
             # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
             chosen = [(m, ind, run[before_items + k] if len(run) > 1 else run[0]) for (m, ind), k in zip(pairs, slots)]
         elif "分别" in lead and len(run) > len(pairs):

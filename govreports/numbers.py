@@ -25,6 +25,9 @@ UNITS = {
     "吨标准煤": ("tce", Decimal(1)),
     "吨标煤": ("tce", Decimal(1)),
     "微克/立方米": ("ug_m3", Decimal(1)),
+    "微克每立方米": ("ug_m3", Decimal(1)),
+    "μg/m3": ("ug_m3", Decimal(1)),
+    "微克": ("ug_m3", Decimal(1)),  # PM2.5平均浓度35微克: reports print no other mass
     "天": ("days", Decimal(1)),
 }
 
@@ -137,10 +140,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out = _cn_quantities(text, start, end) if _HAS_CN.search(text, start, end) else []
     out += [Quantity(Decimal(m.group(1)), "ug_m3", m.start(), m.end(), m.group(0))
             for m in PER_CUBIC_METRE.finditer(text, start, end)]
+    split_units = [(q.start, q.end) for q in out if q.dim == "ug_m3"]
     for m in QUANTITY.finditer(text, start, end):
         unit, scale = m.group("unit"), m.group("scale")
         if unit is None and scale is None:
             continue
+        if split_units and any(a <= m.start() < b for a, b in split_units):
+            continue  # the number of 每立方米22微克, already read
         if unit is None and (scale not in BARE_MONEY_SCALES or text[m.end() : m.end() + 1] in COUNTERS):
             continue
         factor = SCALES[scale] if scale else Decimal(1)

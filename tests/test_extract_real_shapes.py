@@ -308,3 +308,15 @@ def test_one_growth_for_a_list_and_a_city_proper_heading_its_sentence():
         ("fiscal_revenue", "growth", 2009, None, "target", "ge", 20.0, "percent"),
         ("local_fiscal_revenue", "growth", 2009, None, "target", "ge", 20.0, "percent"),
     ]
+
+
+def test_pm25_in_the_units_and_lists_reports_print():
+    text = ("各位代表:\n一、2019年工作回顾\nPM2.5年平均浓度46微克每立方米、同比下降8%。PM2.5平均浓度35微克。"
+            "PM10、PM2.5、二氧化硫、一氧化碳浓度同比下降13.6%、9.1%、21.7%和18.2%。PM2.5、PM10年均浓度分别下降35.09%、35.87%。\n")
+    assert rows(text, 2020) == [
+        ("pm25", "level", 2019, None, "actual", "eq", 46.0, "ug_m3"),
+        ("pm25", "growth", 2019, None, "actual", "eq", -8.0, "percent"),
+        ("pm25", "level", 2019, None, "actual", "eq", 35.0, "ug_m3"),
+        ("pm25", "growth", 2019, None, "actual", "eq", -9.1, "percent"),
+        ("pm25", "growth", 2019, None, "actual", "eq", -35.09, "percent"),
+    ]

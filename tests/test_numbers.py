@@ -51,3 +51,10 @@ def test_counts_years_and_ratios_are_not_quantities(text):
 def test_range_keeps_its_upper_end():
     q = one("增长5.5-6%")
     assert (float(q.amount), float(q.high)) == (5.5, 6.0)
+
+
+def test_air_concentrations_in_every_printed_form_once():
+    for text, printed in [("PM2.5浓度为每立方米22微克", "每立方米22微克"), ("46微克每立方米", "46微克每立方米"),
+                          ("54μg/m3", "54μg/m3"), ("35微克", "35微克")]:
+        (q,) = find_quantities(text)
+        assert (q.printed, q.dim) == (printed, "ug_m3")
