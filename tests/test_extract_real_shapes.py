@@ -37,6 +37,11 @@ TARGETS = "二、2021年工作安排\n"
         ("外贸进出口总额520亿元;实际利用外资599万美元。", [
             ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        # local wordings of budget revenue and of the region's own share
+        ("地方公共财政收入25.3亿元;财政总收入40亿元,其中地方级收入18亿元。", [
+            ("general_budget_revenue", "level", 2020, None, "actual", "eq", 25.3, "CNY_100M"),
+            ("fiscal_revenue", "level", 2020, None, "actual", "eq", 40.0, "CNY_100M"),
+            ("local_fiscal_revenue", "level", 2020, None, "actual", "eq", 18.0, "CNY_100M")]),
         # total fiscal revenue and the region's own share
         ("财政总收入20.9亿元,其中地方财政收入12.1亿元。", [
             ("fiscal_revenue", "level", 2020, None, "actual", "eq", 20.9, "CNY_100M"),
