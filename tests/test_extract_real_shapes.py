@@ -37,6 +37,10 @@ TARGETS = "二、2021年工作安排\n"
         ("外贸进出口总额520亿元;实际利用外资599万美元。", [
             ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        # wordings of incomes in older reports
+        ("城镇居民可支配收入8200元,农民年人均纯收入3100元。", [
+            ("disposable_income_urban", "level", 2020, None, "actual", "eq", 8200.0, "CNY"),
+            ("rural_net_income", "level", 2020, None, "actual", "eq", 3100.0, "CNY")]),
         # local wordings of budget revenue and of the region's own share
         ("地方公共财政收入25.3亿元;财政总收入40亿元,其中地方级收入18亿元。", [
             ("general_budget_revenue", "level", 2020, None, "actual", "eq", 25.3, "CNY_100M"),
