@@ -70,6 +70,9 @@ TERTIARY_ALIASES = _TERTIARY + tuple(
     alias for part in ("第三产业增加值", "第三产业", "服务业增加值", "服务业") for total in ("GDP", "生产总值", "地区生产总值")
     for ratio in ("比重", "的比重") if (alias := f"{part}占{total}{ratio}") not in _TERTIARY)
 INTENSITY = ("level", "growth", "cumulative")
+# 规模以上工业(企业)完成/实现(工业)增加值: the verb inside the name, as reports print it
+IVA_ALIASES = tuple(f"{head}{verb}{tail}" for head in ("规模以上工业", "规模以上工业企业", "规上工业", "规模工业")
+                    for verb in ("实现", "完成") for tail in ("增加值", "工业增加值"))
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("gdp", "Gross domestic product", ("地区生产总值", "本地生产总值", "本区生产总值", "全区生产总值", "辖区生产总值", "生产总值", "GDP", "国内生产总值"), "CNY_100M", (10, 30000)),
@@ -77,7 +80,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("gdp_per_km2", "GDP per square kilometre of land", ("每平方公里土地产出GDP", "每平方公里GDP产出", "每平方公里GDP", "地均GDP"), "CNY_100M", (0.05, 300)),
     Indicator("retail_sales", "Total retail sales of consumer goods", ("社会消费品零售总额", "社会消费品零售", "全社会消费品零售总额", "社会消费品零售额", "消费品零售总额", "社消零"), "CNY_100M", (1, 20000)),
     Indicator("fixed_asset_investment", "Fixed-asset investment", ("全社会固定资产投资", "区本级固定资产投资", "固定资产投资额", "固定资产投资", "全社会固定资产投资额", "固投"), "CNY_100M", (1, 10000)),
-    Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值", "规模工业增加值", "入统工业增加值", "规模以上工业实现增加值", "规模以上工业完成增加值", "规上工业实现增加值", "规上工业完成增加值"), "CNY_100M", (0.1, 10000)),
+    Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值", "规模工业增加值", "入统工业增加值", *IVA_ALIASES), "CNY_100M", (0.1, 10000)),
     Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "地方财政一般预算收入", "财政一般预算收入", "一般预算收入", "公共财政收入", "地方一般预算收入", "地方公共财政收入", "地方公共预算收入", "地方级财政一般预算收入", "地方级一般预算收入", "地方财政公共预算收入"), "CNY_100M", (0.5, 3000)),
     Indicator("local_fiscal_revenue", "Local fiscal revenue (the region's own share)", ("地方财政总收入", "地方财政收入", "地方级财政收入", "地方级收入"), "CNY_100M", (0.05, 5000)),
     Indicator("fiscal_revenue", "Total fiscal revenue collected in the region, higher levels' shares included", ("全部财政收入", "财政总收入", "财政收入", "全口径财政收入", "一般公共预算总收入"), "CNY_100M", (0.05, 20000)),

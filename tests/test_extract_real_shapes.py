@@ -37,6 +37,9 @@ TARGETS = "二、2021年工作安排\n"
         ("外贸进出口总额520亿元;实际利用外资599万美元。", [
             ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        ("规模以上工业企业完成工业增加值38.22亿元,增长12.1%。", [
+            ("industrial_value_added", "level", 2020, None, "actual", "eq", 38.22, "CNY_100M"),
+            ("industrial_value_added", "growth", 2020, None, "actual", "eq", 12.1, "percent")]),
         # wordings of incomes in older reports
         ("城镇居民可支配收入8200元,农民年人均纯收入3100元。", [
             ("disposable_income_urban", "level", 2020, None, "actual", "eq", 8200.0, "CNY"),
