@@ -116,7 +116,7 @@ QUAL_BEFORE = [
     (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|跨过|越过|迈过|闯过|迈上|跨上|登上|站上)了?$"), "ge"),
     (re.compile(r"(?:控制在了?|不超过|不高于|低于)$"), "le"),
 ]
-QUAL_AFTER = [(re.compile(r"左右"), "approx"), (re.compile(r"以上|多|(?:[两三四五]个?大?)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以内|以下"), "le")]
+QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?:[两三四五]个?大?)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以 ?内|以 ?下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"

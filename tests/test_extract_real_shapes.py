@@ -332,3 +332,9 @@ def test_pm25_in_the_units_and_lists_reports_print():
         ("pm25", "growth", 2019, None, "actual", "eq", -9.1, "percent"),
         ("pm25", "growth", 2019, None, "actual", "eq", -35.09, "percent"),
     ]
+
+
+def test_qualifiers_with_a_stray_space_inside():
+    text = "各位代表:\n二、2024年工作安排\n主要预期目标是:地区生产总值增长6%左 右,城镇登记失业率控制在4.5%以 内。"
+    assert rows(text, 2024) == [("gdp", "growth", 2024, None, "target", "approx", 6.0, "percent"),
+                                ("unemployment_rate", "level", 2024, None, "target", "le", 4.5, "percent")]
