@@ -394,7 +394,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
         before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
-        if group and (RESPECTIVELY.search(gap) or len(run) > 1):  # PM10、PM2.5、二氧化硫浓度同比下降13.6%、9.1%、21.7%
+        if group and (RESPECTIVELY.search(gap) or len(run) > 1 or (run[0].dim == "percent" and GROWTH.search(gap))):  # PM10、PM2.5、二氧化硫浓度同比下降13.6%、9.1%、21.7%
             if prev_kind == "m" and (m := OTHER_MEMBERS_AFTER.match(gap)):
                 after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
             head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start]
@@ -410,7 +410,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         lead = lead_full[-14:]
         n_items = before_items + (slots[-1] + 1 if group else 0) + after_items
         if group and n_items > len(group) and len(pairs) == len(group) and (
-            len(run) == n_items or (len(run) == 1 and RESPECTIVELY.search(gap))
+            len(run) == n_items or (len(run) == 1 and (RESPECTIVELY.search(gap) or (run[0].dim == "percent" and GROWTH.search(gap))))
         ):
             # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
             chosen = [(m, ind, run[before_items + k] if len(run) > 1 else run[0]) for (m, ind), k in zip(pairs, slots)]

@@ -78,7 +78,8 @@ TARGETS = "二、2021年工作安排\n"
         ("城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内。", [
             ("unemployment_rate", "level", 2020, None, "actual", "le", 4.0, "percent")]),
         ("实际利用外资和市外资金分别增长10%。", [("fdi_utilized", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
-        ("实际利用外资和引进区外到位资金增长15%以上。", []),  # no 分别/均: whose growth is unclear
+        ("实际利用外资和引进区外到位资金增长15%以上。", [  # one growth printed for the list: each grows by it
+            ("fdi_utilized", "growth", 2020, None, "actual", "ge", 15.0, "percent")]),
         # an absolute change beside the growth; an intensity's fall printed in points is its growth
         ("财政总收入57.5亿元,比上年净增11.7亿元,增长25.4%。", [
             ("fiscal_revenue", "level", 2020, None, "actual", "eq", 57.5, "CNY_100M"),
