@@ -293,6 +293,8 @@ class DocContext:
         self.text = text
         self.published_year = published_year
         self.sections = sections(text, published_year)
+        # before 2014 rural income was measured as 纯收入: a report that says so means it by 城乡居民收入 too
+        self.rural_income_is_net = "纯收入" in text and not re.search(r"农村(?:常住)?居民人均可支配收入", text)
         self.own_names, self.self_word = _region_of(text)
         # a report reviews the year before it; other documents have no default year
         is_report = any(s.kind == "review" for s in self.sections) or REPORT_CUES.search(text, 0, 3000)

@@ -225,7 +225,10 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
             continue  # 地区生产总值(GDP): the same figure named again
         if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx):
             continue
-        out.append(Mention(ALIAS_TO_IDS[alias], m.start(), m.end()))
+        ids = ALIAS_TO_IDS[alias]
+        if alias == "城乡居民收入" and ctx is not None and ctx.rural_income_is_net:
+            ids = (ids[0], "rural_net_income")  # 城乡居民收入 of a report that measures rural income as 纯收入
+        out.append(Mention(ids, m.start(), m.end()))
     for m in ECONOMY.finditer(text, start, end):  # 主要预期目标是:经济增长8.5%左右
         if ECONOMY_HEAD.search(text, max(0, m.start() - 3), m.start()) and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(("gdp",), m.start(), m.end()))

@@ -339,3 +339,13 @@ def test_qualifiers_with_a_stray_space_inside():
     text = "各位代表:\n二、2024年工作安排\n主要预期目标是:地区生产总值增长6%左 右,城镇登记失业率控制在4.5%以 内。"
     assert rows(text, 2024) == [("gdp", "growth", 2024, None, "target", "approx", 6.0, "percent"),
                                 ("unemployment_rate", "level", 2024, None, "target", "le", 4.5, "percent")]
+
+
+def test_rural_income_of_a_shared_head_is_net_income_where_the_report_measures_it_so():
+    text = ("各位代表:\n一、2010年工作回顾\n农牧民人均纯收入6100元。\n二、今后五年\n今后五年的主要目标是:"
+            "城乡居民收入年均增长17%和15%。\n")
+    assert rows(text, 2011) == [
+        ("rural_net_income", "level", 2010, None, "actual", "eq", 6100.0, "CNY"),
+        ("disposable_income_urban", "cagr", 2015, 2010, "target", "eq", 17.0, "percent"),
+        ("rural_net_income", "cagr", 2015, 2010, "target", "eq", 15.0, "percent"),
+    ]
