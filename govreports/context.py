@@ -224,9 +224,11 @@ def _report_year_from_headings(text: str) -> int | None:
     return None
 
 
-def latest_repeated_year(text: str) -> int | None:
+def latest_repeated_year(text: str, review_end: int | None = None) -> int | None:
     """The latest year a text keeps speaking of, in a run of years (a plan's distant 2023 or 2035 is no
-    report's year); the year after it when the text calls its own year 今年 and sets that year targets.
+    report's year); the year after it when the text calls its own year 今年 and sets that year targets, when
+    it estimates that year (预计2007年), or when it opens with a review naming no year that ends at
+    ``review_end`` and the year is not spoken of after it.
     ``text`` has its years in Arabic digits (``arabic_years``)."""
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
@@ -240,7 +242,8 @@ def latest_repeated_year(text: str) -> int | None:
         return None
     latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年 or estimates it
     if (TODAY_TARGETS.search(text) and not re.search(f"{latest}年[^。]{{0,30}}(?:目标|力争|预期|计划)", text)) \
-            or re.search(f"预计{latest}年|{latest}年(?:全年)?预计", text):
+            or re.search(f"预计{latest}年|{latest}年(?:全年)?预计", text) \
+            or (review_end is not None and f"{latest}年" not in text[review_end:]):
         return latest + 1
     return latest
 

@@ -37,11 +37,12 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 LABELLED_DATE = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]?\s*" + DATE.pattern)
 CN_DATE = re.compile("([" + "".join(YEAR_DIGIT) + "]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 # —2021年2月5日在博野县第十七届人民代表大会第五次会议上; (二〇〇八年二月二十日…); anywhere near the top
-MEETING_DATE = re.compile(r"(?m:^|[—\-－(（]|(?<=报告))[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?(?:人民代表大会|人大)")
+MEETING_DATE = re.compile(r"(?m:^|[—\-－(（]|(?<=报告))[\s—\-－(（]*(?:" + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]?\s*在[^。\n]{0,40}?\n?(?:人民代表大会|人大)")  # a line may break before 人民代表大会
 MEETING_THEN_DATE = re.compile(r"在[^。\n]{0,40}?(?:人民代表大会|人大)[^。\n]{0,20}\n(?:[^\n]{0,30}\n)?\s*[(（](?:"
                                + DATE.pattern + "|" + CN_DATE.pattern + r")[)）]")
 MEETING_WINDOW = 4000
 # the report's own year in its title or opening lines: 2021年博野县政府工作报告
+REVIEW_HEAD = re.compile(r"^\s*[一二]、[^\n\d]{0,12}(?:过去|回顾)[^\n\d]{0,12}$", re.M)  # 一、过去五年的工作回顾: no year of its own
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报告")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[（(](?:19|20)\d{2}[〕\]）)]\d{1,4}号")
 
@@ -105,7 +106,9 @@ def report_year(title: str, text: str, meeting: date | None) -> int | None:
     first_lines = "\n".join(text.lstrip()[:200].split("\n", 3)[:3])  # a copy site's page: 工作报告\n满城区2021年政府工作报告
     if m := TITLE_YEAR.search(title + "\n" + first_lines):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
-    return latest_repeated_year(years_text)
+    review = REVIEW_HEAD.search(years_text)
+    after = re.compile(r"^\s*[二三]、", re.M).search(years_text, review.end()) if review else None
+    return latest_repeated_year(years_text, review_end=after.start() if after else None)
 
 
 def parse_date(text: str) -> date | None:

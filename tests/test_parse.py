@@ -200,3 +200,18 @@ def test_a_heading_reviewing_one_year_and_introducing_the_next_reviews_the_first
     (d,) = parse_page(text.encode("utf-8"), "0" * 64)
     assert d.report_year == 2004
     assert document_years(d.text, d.report_year) == (2003, None)
+
+
+def test_a_meeting_line_broken_across_lines_and_a_review_naming_no_year():
+    def doc(text):
+        (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+        return d.kind, d.report_year
+
+    broken = "——2006年1月10日在温州市第十届\n人民代表大会第四次会议上\n温州市市长 刘奇\n各位代表:\n一、2005年工作回顾\n"
+    assert doc(broken) == ("work_report", 2006)
+    review = ("各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年的工作回顾\n2009年,全市生产总值增长12%。"
+              "2010年,全市生产总值增长13%。2010年是“十一五”的最后一年。2009年,财政收入增长18%。\n二、今后五年的主要任务\n"
+              "今后五年,我们将加快发展。\n")
+    assert doc(review) == ("work_report", 2011)
+    own_year = review.replace("今后五年,我们将加快发展。", "2010年全市生产总值预期增长11%。2010年是关键之年。")
+    assert doc(own_year) == ("work_report", 2010)
