@@ -397,7 +397,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
         gap = lead_full[restart.end() :] if (restart := YEAR_RESTART.search(lead_full)) else lead_full
         before_items = after_items = 0  # members of a 分别/均 list the catalog does not hold (PM10、PM2.5…)
-        if group and (RESPECTIVELY.search(gap) or len(run) > 1 or (run[0].dim == "percent" and GROWTH.search(gap))):  # PM10、PM2.5、二氧化硫浓度同比下降13.6%、9.1%、21.7%
+        if group and (len(run) > 1 or _one_value_for_all(gap, run[0])):  # PM10、PM2.5、二氧化硫浓度同比下降13.6%、9.1%、21.7%
             if prev_kind == "m" and (m := OTHER_MEMBERS_AFTER.match(gap)):
                 after_items, gap = len(LIST_JOIN.findall(m.group(1))), gap[m.end(1) :]
             head = text[after_last(text, ",;:。\n", max(c_start, group[0].start - PHRASE_WINDOW), group[0].start) : group[0].start]
@@ -413,7 +413,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         lead = lead_full[-14:]
         n_items = before_items + (slots[-1] + 1 if group else 0) + after_items
         if group and n_items > len(group) and len(pairs) == len(group) and (
-            len(run) == n_items or (len(run) == 1 and (RESPECTIVELY.search(gap) or (run[0].dim == "percent" and GROWTH.search(gap))))
+            len(run) == n_items or (len(run) == 1 and _one_value_for_all(gap, run[0]))
         ):
             # 城镇调查失业率和城镇登记失业率分别控制在5%左右和4%以内; 实际利用外资和市外资金分别增长10%
             chosen = [(m, ind, run[before_items + k] if len(run) > 1 else run[0]) for (m, ind), k in zip(pairs, slots)]
@@ -425,7 +425,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
             chosen = [(pairs[0][0], pairs[0][1], run[0])]
         elif len(run) == len(pairs):
             chosen = [(m, ind, q) for (m, ind), q in zip(pairs, run)]
-        elif len(run) == 1 and ("均" in lead or "分别" in lead or (run[0].dim == "percent" and GROWTH.search(lead))):
+        elif len(run) == 1 and _one_value_for_all(lead, run[0]):
             # 城镇居民…、农民人均纯收入分别增长12%; 全口径财政收入、地方级财政收入增长20%以上: each grows by it
             chosen = [(m, ind, run[0]) for m, ind in pairs]
         else:
@@ -435,6 +435,11 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         stated.extend(m for m in group if m.start > last)
         prev_end, prev_kind = run[-1].end, "q"
     return out
+
+
+def _one_value_for_all(words: str, q: Quantity) -> bool:
+    """One value stated for a whole list: 分别/均, or a growth printed once (…、地方级财政收入增长20%以上)."""
+    return bool(RESPECTIVELY.search(words)) or (q.dim == "percent" and GROWTH.search(words) is not None)
 
 
 MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)"
@@ -558,7 +563,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         return None
     base_year = None
     if measure in ("cagr", "cumulative"):
-        if b := BASE_YEAR.search(before, max(0, where.clause_start - (q.start - len(before)))):  # its own clause
+        own_clause = max(0, where.clause_start - (q.start - len(before)))  # where the value's clause starts in ``before``
+        if b := BASE_YEAR.search(before, own_clause):
             base_year = int(b.group(1))
         elif where.plan and where.plan[1] == year:
             base_year = where.plan[0]
@@ -566,9 +572,9 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             base_year = plan[0]
         elif (period := ctx.period_at(q.start)) and period[1] == year:
             base_year = period[0]
-        elif (span := YEAR_SPAN.search(before, max(0, where.clause_start - (q.start - len(before))))) and int(span.group(2)) == year:
+        elif (span := YEAR_SPAN.search(before, own_clause)) and int(span.group(2)) == year:
             base_year = int(span.group(1)) - 1  # 2004年—2007年,地区生产总值年均增长13.2%
-        elif (total := YEARS_TOTAL.search(before, max(0, where.clause_start - (q.start - len(before))))) and year == ctx.reviewed_year:
+        elif (total := YEARS_TOTAL.search(before, own_clause)) and year == ctx.reviewed_year:
             base_year = year - N_YEARS[total.group(1)]  # 五年累计利用外资78亿美元,年均增长10.3%
         else:  # 到2015年…年均增长10% in a document about the 十二五 plan
             base_year = ctx.plan_starts.get(year)

@@ -43,6 +43,7 @@ MEETING_THEN_DATE = re.compile(r"在[^。\n]{0,40}?(?:人民代表大会|人大)
 MEETING_WINDOW = 4000
 # the report's own year in its title or opening lines: 2021年博野县政府工作报告
 REVIEW_HEAD = re.compile(r"^\s*[一二]、[^\n\d]{0,12}(?:过去|回顾)[^\n\d]{0,12}$", re.M)  # 一、过去五年的工作回顾: no year of its own
+NEXT_HEAD = re.compile(r"^\s*[二三]、", re.M)  # where such a review ends
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?政府工作报告")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[（(](?:19|20)\d{2}[〕\]）)]\d{1,4}号")
 
@@ -107,7 +108,7 @@ def report_year(title: str, text: str, meeting: date | None) -> int | None:
     if m := TITLE_YEAR.search(title + "\n" + first_lines):  # not 2020年政府工作报告确定的目标… quoted later
         return int(m.group(1))
     review = REVIEW_HEAD.search(years_text)
-    after = re.compile(r"^\s*[二三]、", re.M).search(years_text, review.end()) if review else None
+    after = NEXT_HEAD.search(years_text, review.end()) if review else None
     return latest_repeated_year(years_text, review_end=after.start() if after else None)
 
 
