@@ -76,7 +76,7 @@ _NO_STOP = r"[^\n。,;:，；：!?！？]"
 BARE_HEADING = re.compile(rf"^(?=[^\n]{{4,30}}$){_NO_STOP}*?(?:(?:19|20)\d{{2}}年|过去[一五]年|今年|今后五年|十[一二三四五]五)"
                           rf"{_NO_STOP}*?(?:回顾|工作(?!报)|部署|任务|目标|安排|建议|打算)(?![^\n]*报告){_NO_STOP}{{0,8}}$"  # not a title
                           r"|^(?:经济社会发展的?)?主要预期(?:目标|指标)$", re.M)  # 主要预期目标\n全市地区生产总值增长6.5%以上;…
-REVIEW_WORDS = re.compile(r"回顾|回首|回眸|回望|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来")
+REVIEW_WORDS = re.compile(r"回顾|回首|回眸|回望|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来|成就|成效|成绩")  # 成就/成效/成绩: what was achieved
 PLAN_HEAD_WORDS = re.compile(r"今年|目标|(?:主要|工作|重点)任务|安排|建议|打算|总体要求|部署|思路|展望|今后|未来|重点工作|工作重点")
 
 
@@ -212,7 +212,7 @@ def _report_year_from_headings(text: str) -> int | None:
     if planned:  # 三、2018年工作建议, 三、努力做好2006年工作 → the latest year a heading plans
         return max(planned)
     for i, (end, head) in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
-        if "回顾" in head or "过去" in head or "去年" in head or (i == 0 and "工作" in head):
+        if REVIEW_WORDS.search(head) or (i == 0 and "工作" in head):
             review = REVIEW_WORDS.search(head)
             if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head[: review.start()] if review else head)] or \
                     [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
@@ -228,7 +228,8 @@ def latest_repeated_year(text: str, review_end: int | None = None) -> int | None
     """The latest year a text keeps speaking of, in a run of years (a plan's distant 2023 or 2035 is no
     report's year); the year after it when the text calls its own year 今年 and sets that year targets, when
     it estimates that year (预计2007年), or when it opens with a review naming no year that ends at
-    ``review_end`` and the year is not spoken of after it.
+    ``review_end`` and the year is not spoken of after it, or when a sentence opens on the next year
+    (2009年是…的重要一年).
     ``text`` has its years in Arabic digits (``arabic_years``)."""
     counts: dict[int, int] = {}
     for m in YEAR_MARK.finditer(text):
@@ -243,7 +244,8 @@ def latest_repeated_year(text: str, review_end: int | None = None) -> int | None
     latest = max(frequent)  # its own year, or the year it reviews when it calls its own 今年 or estimates it
     if (TODAY_TARGETS.search(text) and not re.search(f"{latest}年[^。]{{0,30}}(?:目标|力争|预期|计划)", text)) \
             or re.search(f"预计{latest}年|{latest}年(?:全年)?预计", text) \
-            or (review_end is not None and f"{latest}年" not in text[review_end:]):
+            or (review_end is not None and f"{latest}年" not in text[review_end:]) \
+            or re.search(f"(?:^|[。\n]){latest + 1}年是", text, re.M):
         return latest + 1
     return latest
 

@@ -68,7 +68,7 @@ CONTINUATIONS = [
 ]
 
 # A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游)$")
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游|调查)$")
 # parts of the region and other places: a named county, district or zone standing as the subject,
 # right before the mention or its verb (东乡县财政收入, 沿海“一区一县”完成地区生产总值, 开发区完成…)
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|街办|街道|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计|环境)?$")

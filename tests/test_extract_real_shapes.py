@@ -37,6 +37,12 @@ TARGETS = "二、2021年工作安排\n"
         ("外贸进出口总额520亿元;实际利用外资599万美元。", [
             ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
+        ("实际引进境外资金4505万美元,增长70%。", [
+            ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
+            ("fdi_utilized", "growth", 2020, None, "actual", "eq", 70.0, "percent")]),
+        ("城镇失业率控制在4.5%以下,城镇调查失业率5.2%。", [
+            ("unemployment_rate", "level", 2020, None, "actual", "le", 4.5, "percent")]),
         ("规模以上工业企业完成工业增加值38.22亿元,增长12.1%。", [
             ("industrial_value_added", "level", 2020, None, "actual", "eq", 38.22, "CNY_100M"),
             ("industrial_value_added", "growth", 2020, None, "actual", "eq", 12.1, "percent")]),

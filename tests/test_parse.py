@@ -215,3 +215,20 @@ def test_a_meeting_line_broken_across_lines_and_a_review_naming_no_year():
     assert doc(review) == ("work_report", 2011)
     own_year = review.replace("今后五年,我们将加快发展。", "2010年全市生产总值预期增长11%。2010年是关键之年。")
     assert doc(own_year) == ("work_report", 2010)
+
+
+def test_a_heading_of_achievements_reviews_and_a_sentence_opening_on_the_next_year_plans_it():
+    """Real shapes: 一、2015年及“十二五”发展主要成效 reviews 2015 (a copy that stops after its review);
+    headings naming no year, a review of 2008 and 2009年是…的重要一年 before the plans."""
+    def doc(text):
+        (d,) = parse_page(text.encode("utf-8"), "0" * 64)
+        return d.kind, d.report_year
+
+    achievements = ("各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2015年及“十二五”发展主要成效\n"
+                    "全市实现生产总值1105.14亿元,增长9.2%。2015年部分经济指标低于年初计划目标。\n")
+    assert doc(achievements) == ("work_report", 2016)
+    next_year = ("各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、积极应对 奋发有为 港口城市发展取得新成就\n"
+                 "2008年是很不平凡的一年。全市生产总值增长13%。各位代表,2008年,宏观形势严峻复杂。\n"
+                 "二、坚定信心 全力推进经济社会又好又快发展\n2009年是新中国成立60周年,也是重要的一年。今年要着力抓好以下工作。"
+                 "从2007年的第8名跃升为第4名。\n")
+    assert doc(next_year) == ("work_report", 2009)

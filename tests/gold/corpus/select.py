@@ -10,6 +10,11 @@ part to the check part, because 徐水区 (the same place, renamed in 2015) had 
 A second, smaller draw added eight prefecture reports to the tune part later (the last rows of
 SELECTION.tsv): seeded, of regions outside the check part, four of 2003–09 and one to two of each later
 era, one per province where the pool allowed; annotated blind like the first.
+
+A third draw (seed 20261123) added ten more to the tune part, again of regions outside the check part
+and, for counties and prefectures, new to the gold set: three 保定 counties (the pool has no 2003–09
+county report left), the province's 2015 report, four prefecture reports of 2003–09 and two of
+2010–15, provinces spread; each scored as it arrived, before the extractor was changed with it in view.
 """
 
 import csv
