@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 YEAR = r"((?:19|20)\d{2})"
 CN_NUM = "一二三四五六七八九十"
-PLAN_PERIODS = {"十一五": (2005, 2010), "十二五": (2010, 2015), "十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}
+PLAN_PERIODS = {"十五": (2000, 2005), "十一五": (2005, 2010), "十二五": (2010, 2015), "十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}
 
 HEADING_START = re.compile(r"[。!?！？\n:： \t]([一二三四五六七八九十]{1,3}、)")  # opens with its boundary: a fast scan
 BY_YEAR = re.compile(r"到" + YEAR + r"年")
@@ -21,9 +21,12 @@ TARGET_YEAR = re.compile(YEAR + r"年[^。,;]{0,12}?目标")  # 2021年经济社
 # a year that sets the context of what follows: 2020年实现…, 统计数据显示,2012年,全区…
 EXPLICIT_YEAR = re.compile(YEAR + r"年(?=[,:]|实现|完成|预计|初步|有望|(?:首次)?(?:跨越|突破|跨上|迈上)|全[市县区省州盟旗年]|[我本][市县区省州盟旗]|辖区|地区|是)")
 NOT_CONTEXT_BEFORE = set("由从比较自至到0123456789")  # 比2010年…, 由2010年…: a comparison, not the context
-PLAN_OPENER = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|以来)")
+# a plan by its name: “十二五”; the older 十五 in quotes only (not 十五届, 第十五)
+PLAN_NAME = r"十(?:[一二三四五]五|五(?<=[“\"]十五)(?=[”\"]))"  # opens on a literal: a fast scan
+PLAN_NAME_RE = re.compile(PLAN_NAME)
+PLAN_OPENER = re.compile(rf"({PLAN_NAME})[”\"]?(?:规划|计划)?(?:时期|期间|以来)")
 # a sentence setting a plan's goals: 《纲要》提出了我市“十一五”期间经济社会发展的基本目标:
-PLAN_GOALS = re.compile(r"(十[一二三四五]五)[”\"]?(?:规划)?(?:时期|期间|末)?[^。:：\n,;]{0,16}目标(?:是|为)?[:：]")
+PLAN_GOALS = re.compile(rf"({PLAN_NAME})[”\"]?(?:规划|计划)?(?:时期|期间|末)?[^。:：\n,;]{{0,16}}目标(?:是|为)?[:：]")
 # periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
 # report), 今后五年, 未来五年 (starting the report's year)
 N_YEARS = {"三": 3, "四": 4, "五": 5, "六": 6}
@@ -73,7 +76,7 @@ class Section:
 
 # a line of its own heading a section, unnumbered: 2019年工作回顾, “十三五”目标任务和2016年的主要工作
 _NO_STOP = r"[^\n。,;:，；：!?！？]"
-BARE_HEADING = re.compile(rf"^(?=[^\n]{{4,30}}$){_NO_STOP}*?(?:(?:19|20)\d{{2}}年|过去[一五]年|今年|今后五年|十[一二三四五]五)"
+BARE_HEADING = re.compile(rf"^(?=[^\n]{{4,30}}$){_NO_STOP}*?(?:(?:19|20)\d{{2}}年|过去[一五]年|今年|今后五年|{PLAN_NAME})"
                           rf"{_NO_STOP}*?(?:回顾|工作(?!报)|部署|任务|目标|安排|建议|打算)(?![^\n]*报告){_NO_STOP}{{0,8}}$"  # not a title
                           r"|^(?:经济社会发展的?)?主要预期(?:目标|指标)$", re.M)  # 主要预期目标\n全市地区生产总值增长6.5%以上;…
 REVIEW_WORDS = re.compile(r"回顾|回首|回眸|回望|过去|去年|上年|一年来|工作总结|本届政府|这五年|五年来|成就|成效|成绩")  # 成就/成效/成绩: what was achieved
@@ -91,12 +94,12 @@ def _heading_section(at: int, head: str, published_year: int | None) -> Section:
         year = last if last else (published_year - 1 if published_year else None)
         return Section(at, "review", year)
     if PLAN_HEAD_WORDS.search(head) or (last and published_year and last >= published_year):
-        five_year = re.search(r"五年|十[一二三四五]五|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
+        five_year = re.search(PLAN_NAME + r"|五年|20\d\d年[^\n]{0,4}(?:远景|愿景)", head)
         year = last if last and not five_year and (not published_year or last <= published_year + 1) else None
         period = None  # 二、“十一五”主要任务及2006年工作 names a year of its own: no plan section
         if not last and (m := FUTURE_PERIOD.search(head)) and published_year:
             period = future_period(m, published_year)
-        elif not last and (m := re.search(r"十[一二三四五]五", head)):
+        elif not last and (m := PLAN_NAME_RE.search(head)):
             period = PLAN_PERIODS[m.group(0)]
         return Section(at, "target", year, period)
     return Section(at, "other", None)
@@ -148,12 +151,18 @@ def sections(text: str, published_year: int | None) -> list[Section]:
         elif found.kind == "other" and published_year:
             found = _opening_of_body(text, found, end, published_year)
         out.append(found)
-    if all(s.kind == "other" for s in out):  # no telling numbered headings: a line of its own may head a section
-        for m in BARE_HEADING.finditer(text):
-            if (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other":
-                out.append(found)
+    # a line of its own may head a section, where no numbered heading tells one or where the numbered ones
+    # are the parts of a review (…五、政府自身建设不断加强 … 2019年工作建议)
+    # (…五、政府自身建设不断加强 … 2019年工作建议); numbered headings under a targets line are its parts
+    telling = [s for s in out if s.kind != "other"]
+    bare = [found for m in BARE_HEADING.finditer(text)
+            if (not telling or (m.start() > telling[-1].start and not re.match("[一二三四五六七八九十]{1,3}、", m.group(0))))
+            and (found := _heading_section(m.start(), m.group(0), published_year)).kind != "other"]
+    if bare:
+        plans = [s.start for s in bare if s.kind == "target"]
+        out = sorted([s for s in out if s.kind != "other" or not plans or s.start < plans[0]] + bare, key=lambda s: s.start)
     if any(s.kind == "review" for s in out):
-        return out
+        return _plans_opened_in_reviews(text, out, published_year)
     resolved = []  # a plan or notice: its targets section is about the year it aims at (到2015年)
     for i, s in enumerate(out):
         end = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -162,6 +171,21 @@ def sections(text: str, published_year: int | None) -> list[Section]:
             s = Section(s.start, s.kind, int(by.group(1)))  # not a report's 今年…目标 nor a distant vision (到2020年)
         resolved.append(s)
     return resolved
+
+
+def _plans_opened_in_reviews(text: str, out: list[Section], published_year: int | None) -> list[Section]:
+    """A paragraph opening on the report's own year (2011年是“十二五”的开局之年) inside a review section
+    starts the plans when no heading does (not 今年是…: a report delivered in December says so of the year
+    it reviews)."""
+    if not published_year:
+        return out
+    opening = re.compile(rf"\n\s*{published_year}年,?是")
+    found = []
+    for i, s in enumerate(out):
+        end = out[i + 1].start if i + 1 < len(out) else len(text)
+        if s.kind == "review" and (m := opening.search(text, s.start, end)):
+            found.append(Section(m.start() + 1, "target", published_year))
+    return sorted(out + found, key=lambda s: s.start) if found else out
 
 
 def document_years(text: str, published_year: int | None) -> tuple[int | None, int | None]:
@@ -217,7 +241,7 @@ def _report_year_from_headings(text: str) -> int | None:
             if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head[: review.start()] if review else head)] or \
                     [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
                 return max(years) + 1
-            if (plan := re.search(r"十[一二三四]五", head)) and "回顾" in head:  # 一、“十二五”时期经济社会发展回顾
+            if (plan := PLAN_NAME_RE.search(head)) and "回顾" in head:  # 一、“十二五”时期经济社会发展回顾
                 return PLAN_PERIODS[plan.group(0)][1] + 1
             if re.search("去年|上年|过去一年", head) and (y := YEAR_MARK.search(text, end, end + 200)):
                 return int(y.group(1)) + 1  # 一、去年工作回顾\n2013年,在市委的正确领导下…
@@ -320,7 +344,7 @@ class DocContext:
         self._closers = []
         if self._openers:  # sentences that turn away from a plan summary: only needed when there is one
             self._closers = [m.start() for m in CLOSER.finditer(text)]
-        self.plan_starts = {end: start for name, (start, end) in PLAN_PERIODS.items() if name in text}
+        self.plan_starts = {PLAN_PERIODS[m.group(0)][1]: PLAN_PERIODS[m.group(0)][0] for m in PLAN_NAME_RE.finditer(text)}
 
     def _relative_periods(self, text: str):
         """Passages opened by 过去五年/今后五年…, with the years they span (needs the report's year)."""
@@ -403,8 +427,10 @@ class DocContext:
         """The plan period named closest before ``pos`` in the same paragraph (300 characters at most)."""
         start = self.text.rfind("\n", max(0, pos - 300), pos) + 1
         window = self.text[max(start, pos - 300) : pos]
-        found = [(window.rfind(name), name) for name in PLAN_PERIODS if name in window]
-        return PLAN_PERIODS[max(found)[1]] if found else None
+        found = None
+        for found in PLAN_NAME_RE.finditer(self.text, max(start, pos - 300), pos):
+            pass
+        return PLAN_PERIODS[found.group(0)] if found else None
 
     def status(self, sentence: str, section: Section, pos: int) -> str:
         """Status words of a sentence (up to 。), or the section's: target, preliminary or actual."""

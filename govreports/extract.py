@@ -81,7 +81,11 @@ SUBJECT_WINDOW = 240  # a place heading the sentence stays its subject over its 
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
 ECONOMY = re.compile(r"经济(?=(?:增长|增速)[^,;。\d]{0,6}\d|总量[^,;。\d]{0,10}\d)")  # 经济增长8%, 经济总量达到1000亿元  # the scan opens on 经济; its head is checked after
 ECONOMY_HEAD = re.compile(r"(?:^|[:,;。\n])(?:全年|全[市县区省州盟旗])?$")
-THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|工程|企业|乡镇)|(?:以上|以下)?的[县市区镇乡户家个企]")
+# 规模以上工业总产值2313亿元、增加值564亿元: a bare 增加值 after the output of industry above size is its value added
+BARE_VALUE_ADDED = re.compile(r"增加值(?<=[、,;和及]增加值)")
+INDUSTRY_OUTPUT = re.compile(r"(?:规模以上|规上|规模)工业(?:企业)?(?:完成|实现|累计)?(?:总产值|产值|销售产值|主营业务收入|销售收入|营业收入)$")
+OUTPUT_WORD = re.compile(r"产值|收入")
+THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|工程|企业|乡镇)|(?:以上|以下)?的(?:\d+)?[县市区镇乡户家个企]")  # 过千万元的乡镇, 超5000万美元的20家企业
 THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
@@ -121,7 +125,7 @@ QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?十[一二三四五]五[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|(?:“?十[一二三四五]五|[“\"]十五)[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -129,14 +133,14 @@ FILLER = re.compile(
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # 由2010年的162.4亿元增加到2015年的287.9亿元; 由1032亿元增加到“十二五”末的1902.7亿元
-YEAR_BEFORE_VALUE = re.compile(r"(?:" + YEAR + r"年(?:的|底|末)?|(十[一二三四五]五)[”\"]?(?:期)?末的?)$")
+YEAR_BEFORE_VALUE = re.compile(r"(?:" + YEAR + r"年(?:的|底|末)?|(十(?:[一二三四五]五|五(?<=[“\"]十五)))[”\"]?(?:期)?末的?)$")
 YEAR_SPAN = re.compile(YEAR + r"年?(?:—|-|－|~|～|至|到)" + YEAR + "年")
 YEARS_TOTAL = re.compile(r"([三四五六])年(?:来)?(?:累计|共)")
 BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
 ASPIRATION = re.compile(r"力争|争取")
 TOTAL_CHAR = re.compile("[计年]")
 YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计|初步核算|初步统计)?全年|预计|初步(?:预计|核算|统计|测算))(?!.*[,;])")
-SINCE_YEAR = re.compile(r"(?:比|较)" + YEAR + r"年(?:底|末)?[^,;]{0,4}$")
+SINCE_YEAR = re.compile(r"(?:比|较)(?:" + YEAR + r"年(?:底|末)?|[“\"]?(十(?:[一二三四五]五|五(?<=[“\"]十五)))[”\"]?(?:期)?末)[^,;]{0,4}$")  # 比2002年, 比“十五”期末
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
 
 
@@ -233,6 +237,16 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
         if ECONOMY_HEAD.search(text, max(0, m.start() - 3), m.start()) and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(("gdp",), m.start(), m.end()))
             out.sort(key=lambda x: x.start)
+    if sentence_start is not None and "增加值" in text[start:end]:
+        for m in BARE_VALUE_ADDED.finditer(text, start, end):
+            lo = max(sentence_start, m.start() - PHRASE_WINDOW * 2)
+            last = None  # the nearest output before it must be that of industry above size
+            for last in OUTPUT_WORD.finditer(text, lo, m.start()):
+                pass
+            if last is not None and INDUSTRY_OUTPUT.search(text, max(lo, last.end() - 20), last.end()) \
+                    and not any(o.start <= m.start() < o.end for o in out):
+                out.append(Mention(("industrial_value_added",), m.start(), m.end()))
+        out.sort(key=lambda x: x.start)
     for head, member, ids in CONTINUATIONS:
         first = next((m for m in out if head.match(text, m.start)), None)
         if first is None:
@@ -304,6 +318,8 @@ def extract(text: str, published_year: int | None = None) -> list[Observation]:
     hits = [m.start() for m in MENTION.finditer(text)]
     if "经济" in text:
         hits = sorted(hits + [m.start() for m in ECONOMY.finditer(text)])
+    if "工业" in text:
+        hits = sorted(hits + [m.start() for m in BARE_VALUE_ADDED.finditer(text)])
     if not hits:
         return []
     ctx = DocContext(text, published_year)
@@ -446,9 +462,13 @@ MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二
                               r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?共")
 
 
+# 累计引进域外资金234.4亿元,其中,利用外资9426万美元: a part of a total is a total too
+PART_OF_TOTAL = re.compile(r"(?:(?<!全年)累计|总计|合计|年来?共)[^。;]{0,40}其中[,:]?[^,;。]{0,8}$")
+
+
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
-    """累计/合计 in the words before the value or in the mention's own phrase."""
-    if MULTI_YEAR_TOTAL.search(lead):
+    """累计/合计 in the words before the value or in the mention's own phrase, or 其中 after such a total."""
+    if MULTI_YEAR_TOTAL.search(lead) or PART_OF_TOTAL.search(text, max(0, mention_start - 60), mention_start):
         return True
     lo = max(0, mention_start - 30)
     if TOTAL_CHAR.search(text, lo, mention_start) is None:
@@ -502,10 +522,11 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue  # an average over an unknown span says nothing usable
         if measure == "cumulative" and base_year is None:
             measure = "growth"  # 全年累计增长8%: accumulated over the year, the year's growth
-        if measure == "growth" and (since := SINCE_YEAR.search(verb_lead)) and int(since.group(1)) < year - 1:
+        since = SINCE_YEAR.search(verb_lead) if measure == "growth" else None
+        if since and (since_year := int(since.group(1)) if since.group(1) else PLAN_PERIODS[since.group(2)][1]) < year - 1:
             if "cumulative" not in ind.measures:
                 continue
-            measure, base_year = "cumulative", int(since.group(1))  # 比2002年增长58.1%: over four years
+            measure, base_year = "cumulative", since_year  # 比2002年增长58.1%: over four years
         high = None
         if q.high is not None:
             high = float(q.high) / float(q.amount) * value if q.amount else None

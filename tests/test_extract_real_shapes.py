@@ -37,6 +37,13 @@ TARGETS = "二、2021年工作安排\n"
         ("外贸进出口总额520亿元;实际利用外资599万美元。", [
             ("trade_total", "level", 2020, None, "actual", "eq", 520.0, "CNY_100M"),
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.0599, "USD_100M")]),
+        # a bare 增加值 after the output of industry above size is its value added; not after a sub-industry's
+        ("规上工业总产值、增加值分别增长26.1%和10%,规上工业高新技术产业产值和增加值分别增长17.9%和16.8%。", [
+            ("industrial_value_added", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
+        ("全市规模工业总产值增长6.9%,增加值预计增长3.8%。", [
+            ("industrial_value_added", "growth", 2020, None, "preliminary", "eq", 3.8, "percent")]),
+        # a threshold describing firms, however many: 超5000万美元的20家企业
+        ("对进出口额超5000万美元的20家企业实行重点服务。", []),
         # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
         ("实际引进境外资金4505万美元,增长70%。", [
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
@@ -355,3 +362,26 @@ def test_rural_income_of_a_shared_head_is_net_income_where_the_report_measures_i
         ("disposable_income_urban", "cagr", 2015, 2010, "target", "eq", 17.0, "percent"),
         ("rural_net_income", "cagr", 2015, 2010, "target", "eq", 15.0, "percent"),
     ]
+
+
+def test_the_older_plans_and_a_part_of_a_total():
+    """“十五” (2000–05) like the later plans; 其中 after a five-year total is part of it."""
+    text = ("一、“十五”计划执行情况和2005年工作回顾\n“十五”期间,我们圆满完成了各项任务。“十五”期末,预计(下同)全市地区生产总值完成365.4亿元,"
+            "年均增长14.8%。累计引进域外资金234.4亿元,其中,利用外资9426万美元,是“九五”时期的6.1倍。\n"
+            "二、“十一五”时期的发展目标\n单位地区生产总值能源消耗比“十五”期末降低30%左右。\n")
+    assert sorted(rows(text, 2006)) == sorted([
+        ("gdp", "level", 2005, None, "preliminary", "eq", 365.4, "CNY_100M"),
+        ("gdp", "cagr", 2005, 2000, "preliminary", "eq", 14.8, "percent"),
+        ("energy_per_10k_gdp", "cumulative", 2010, 2005, "target", "approx", -30.0, "percent")])
+
+
+def test_sections_a_heading_never_opens():
+    """Plans headed by a line of their own after numbered parts of the review, and plans opened by a
+    paragraph on the report's year inside a review that no heading ends."""
+    headed = ("一、2018年工作回顾\n一年来,全市实现地区生产总值898.1亿元。\n五、政府自身建设不断加强\n一年来,我们加强学习。\n"
+              "2019年工作建议\n综合考虑,2019年全市经济社会发展主要预期目标建议为:\n——实现地区生产总值(GDP)增长7%;\n")
+    assert ("gdp", "growth", 2019, None, "target", "eq", 7.0, "percent") in rows(headed, 2019)
+    opened = ("2010年及“十一五”工作回顾\n2010年,全市生产总值815亿元,增长15%。\n"
+              "2011年是“十二五”发展的开局之年。今年经济社会发展的主要目标是:力争实现跨越。全市生产总值增长16%,预期970亿元。\n"
+              "一、夯实三农基础,促进农村经济稳步发展\n促进农民增收。\n")
+    assert ("gdp", "growth", 2011, None, "target", "eq", 16.0, "percent") in rows(opened, 2011)
