@@ -76,6 +76,9 @@ NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏�
                "建成区", "禁煤区", "全区", "全县", "我区", "我县", "本区", "本县")
 ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
 PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
+AIR = {"pm25", "good_air_days", "good_air_rate"}
+URBAN_AIR = re.compile(r"(?:主城区|中心城区|市区|城区|县城|市本级)[^,;。]{0,4}?(?:环境)?空气")
+REGION_WIDE = re.compile(r"全[市县区省州盟旗]")
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 SUBJECT_WINDOW = 240  # a place heading the sentence stays its subject over its clauses (bounded likewise)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
@@ -215,6 +218,12 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
                if z.start() == sentence_start or text[z.start() - 1] in ",;")
 
 
+def _urban_air(text: str, sentence_start: int, pos: int) -> bool:
+    """市区空气质量优良率98.5%, …,PM2.5年均浓度…: the air of the city proper, a part, named before ``pos``."""
+    parts = list(URBAN_AIR.finditer(text, max(sentence_start, pos - SUBJECT_WINDOW), pos))
+    return bool(parts) and REGION_WIDE.search(text, parts[-1].end(), pos) is None
+
+
 def _is_self_or_no_place(place: str, ctx: DocContext) -> bool:
     return place.endswith(NOT_A_PLACE) or any(place.endswith(name) for name in ctx.own_names)
 
@@ -230,6 +239,8 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
         if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx):
             continue
         ids = ALIAS_TO_IDS[alias]
+        if ids[0] in AIR and sentence_start is not None and _urban_air(text, sentence_start, m.start()):
+            continue
         if alias == "城乡居民收入" and ctx is not None and ctx.rural_income_is_net:
             ids = (ids[0], "rural_net_income")  # 城乡居民收入 of a report that measures rural income as 纯收入
         out.append(Mention(ids, m.start(), m.end()))
@@ -462,6 +473,8 @@ MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二
                               r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?共")
 
 
+# 实际利用外资4.3亿美元,是“十五”时期的4.2倍: a value compared with a whole plan period is a period's total
+PERIOD_MULTIPLE = re.compile(r",?(?:是|为|相当于)[“\"]?(?:十[一二三四五]?五|九五)[”\"]?(?:计划)?(?:时期|期间)")
 # 累计引进域外资金234.4亿元,其中,利用外资9426万美元: a part of a total is a total too
 PART_OF_TOTAL = re.compile(r"(?:(?<!全年)累计|总计|合计|年来?共)[^。;]{0,40}其中[,:]?[^,;。]{0,8}$")
 
@@ -500,7 +513,7 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if got is None:
             continue
         measure, sign = got
-        if measure == "level" and _multi_year_total(text, mention.start, verb_lead):
+        if measure == "level" and (_multi_year_total(text, mention.start, verb_lead) or PERIOD_MULTIPLE.match(text, q.end)):
             continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"

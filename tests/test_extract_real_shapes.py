@@ -44,6 +44,10 @@ TARGETS = "二、2021年工作安排\n"
             ("industrial_value_added", "growth", 2020, None, "preliminary", "eq", 3.8, "percent")]),
         # a threshold describing firms, however many: 超5000万美元的20家企业
         ("对进出口额超5000万美元的20家企业实行重点服务。", []),
+        # a value compared with a whole plan period is that period's total; the air of the city proper is a part's
+        ("实际利用外资4.3亿美元,是“十五”时期的4.2倍。", []),
+        ("市区空气质量优良率达98.5%,PM2.5年均浓度下降5%;全市空气质量优良天数288天。", [
+            ("good_air_days", "level", 2020, None, "actual", "eq", 288.0, "days")]),
         # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
         ("实际引进境外资金4505万美元,增长70%。", [
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
