@@ -86,7 +86,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("fiscal_revenue", "Total fiscal revenue collected in the region, higher levels' shares included", ("全部财政收入", "财政总收入", "财政收入", "全口径财政收入", "一般公共预算总收入"), "CNY_100M", (0.05, 20000)),
     Indicator("tax_revenue", "Tax revenue", ("税收收入", "税收总额", "国地税之和"), "CNY_100M", (0.5, 10000)),
     Indicator("general_budget_expenditure", "General public budget expenditure", ("一般公共预算支出", "公共财政预算支出", "公共预算支出", "地方一般公共预算支出", "财政一般预算支出", "一般预算支出"), "CNY_100M", (1, 5000)),
-    Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额", "外贸进出口总值", "进出口总值", "外贸进出口", "进出口贸易额", "进出口额"), "USD_100M", (0.01, 10000), alt_units=("CNY_100M",)),
+    Indicator("trade_total", "Total imports and exports", ("外贸进出口总额", "进出口总额", "外贸进出口总值", "进出口总值", "外贸进出口", "进出口贸易总额", "进出口贸易额", "进出口额", "进出口"), "USD_100M", (0.01, 10000), alt_units=("CNY_100M",)),
     Indicator("fdi_utilized", "Foreign direct investment actually utilized", ("实际利用外资", "实际使用外资", "实际利用外商直接投资", "实际使用外商直接投资", "实际外商直接投资", "外商直接投资", "直接利用外资", "实到外资", "利用外资", "实际利用境外资金", "实际引进境外资金", "实际利用国外境外资金", "利用国外境外资金", "利用境外资金", "引进境外资金"), "USD_100M", (0.001, 1000), alt_units=("CNY_100M",)),
     Indicator("tertiary_share", "Tertiary industry share of GDP", TERTIARY_ALIASES, "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
     Indicator("disposable_income", "Per-capita disposable income of residents", ("居民人均可支配收入", "人均可支配收入"), "CNY", (3000, 300_000)),

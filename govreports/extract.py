@@ -79,6 +79,8 @@ PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 AIR = {"pm25", "good_air_days", "good_air_rate"}
 URBAN_AIR = re.compile(r"(?:主城区|中心城区|市区|城区|县城|市本级)[^,;。]{0,4}?(?:环境)?空气")
 REGION_WIDE = re.compile(r"全[市县区省州盟旗]")
+NUMBER_OR_VERB = re.compile(r"(?:同比|比上年|较上年|总计)?(?:\d|增长|下降|增速|达|完成|实现|突破|超|为|预计)")
+TRADE_WITH = re.compile(r"(?:对|与)[^,;。]{0,10}$|(?:国家|地区|电商|口岸|市场|港|保税区|自营|贸易)$")  # trade with some partners, through a channel or of a kind
 PHRASE_WINDOW = 40  # characters before a mention searched for its subject (bounded: linear in long sentences)
 SUBJECT_WINDOW = 240  # a place heading the sentence stays its subject over its clauses (bounded likewise)
 # 经济增长X% at the head of a clause is GDP growth (主要预期目标是:经济增长6%左右; 全市经济增长7.5%)
@@ -241,6 +243,8 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
         ids = ALIAS_TO_IDS[alias]
         if ids[0] in AIR and sentence_start is not None and _urban_air(text, sentence_start, m.start()):
             continue
+        if alias == "进出口" and (not NUMBER_OR_VERB.match(text, m.end()) or TRADE_WITH.search(text, max(start, m.start() - 12), m.start())):
+            continue  # 进出口增长14%, 进出口807.5亿元; not 对金砖国家进出口, 进出口实绩企业
         if alias == "城乡居民收入" and ctx is not None and ctx.rural_income_is_net:
             ids = (ids[0], "rural_net_income")  # 城乡居民收入 of a report that measures rural income as 纯收入
         out.append(Mention(ids, m.start(), m.end()))

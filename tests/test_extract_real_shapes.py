@@ -48,6 +48,10 @@ TARGETS = "二、2021年工作安排\n"
         ("实际利用外资4.3亿美元,是“十五”时期的4.2倍。", []),
         ("市区空气质量优良率达98.5%,PM2.5年均浓度下降5%;全市空气质量优良天数288天。", [
             ("good_air_days", "level", 2020, None, "actual", "eq", 288.0, "days")]),
+        # a bare 进出口 with its figure is the trade total; not trade with partners, through a channel or of a kind
+        ("全市进出口增长42.5%,对金砖国家进出口增长14.4%,跨境电商进出口增长9%,自营进出口27.5亿美元,新增进出口实绩企业30家。", [
+            ("trade_total", "growth", 2020, None, "actual", "eq", 42.5, "percent")]),
+        ("全口径进出口贸易总额增长10%。", [("trade_total", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
         # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
         ("实际引进境外资金4505万美元,增长70%。", [
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
