@@ -67,8 +67,9 @@ CONTINUATIONS = [
     for head, members in CONTINUATION_ALIASES.items()
 ]
 
-# A mention right after these is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游|调查)$")
+# A mention right after these (and 完成/实现) is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资,
+# 城镇以上完成固定资产投资.
+BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游|调查)(?:完成|实现)?$")
 # parts of the region and other places: a named county, district or zone standing as the subject,
 # right before the mention or its verb (东乡县财政收入, 沿海“一区一县”完成地区生产总值, 开发区完成…)
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|街办|街道|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计|环境)?$")
@@ -122,7 +123,7 @@ DOWN = {"下降", "回落", "减少", "降低", "下滑", "降"}
 COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于)[^,\d]+$|(?:比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
 QUAL_BEFORE = [
     (re.compile(r"(?:约|近|接近|大约)$"), "approx"),
-    (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|跨过|越过|迈过|闯过|迈上|跨上|登上|站上)了?$"), "ge"),
+    (re.compile(r"(?:突破|超过|逾|超|不低于|不少于|达到或超过|跨越|跨过|越过|迈过|闯过|迈上|跨上|跃上|登上|站上)了?$"), "ge"),
     (re.compile(r"(?:控制在了?|不超过|不高于|低于)$"), "le"),
 ]
 QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?:[两三四五]个?大?)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以 ?内|以 ?下"), "le")]
@@ -130,7 +131,7 @@ QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
     r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
-    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|(?:“?十[一二三四五]五|[“\"]十五)[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|登|再|站)上|(?:新)?台阶|"
+    r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|(?:“?十[一二三四五]五|[“\"]十五)[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|努力|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|跃|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
@@ -195,10 +196,11 @@ def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> bool:
+def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext, zones: bool = True) -> bool:
     """True when the words before ``pos`` make a part of the region, or another place, the subject
     (东乡县财政收入…, 沿海“一区一县”完成地区生产总值…, 全国国内生产总值…, 全省… in a city's report), unless
-    the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name)."""
+    the mention's own phrase names the region itself (全市 in a city's report, 我区, its own name).
+    ``zones``: whether zones heading the sentence count (not for air quality, which no zone measures)."""
     lo = max(sentence_start, pos - PHRASE_WINDOW)
     segment_start = after_last(text, ",;:", lo, pos)
     near_place = PLACE_CHAR.search(text, max(sentence_start, pos - SUBJECT_WINDOW), pos)
@@ -213,6 +215,8 @@ def _about_a_part(text: str, sentence_start: int, pos: int, ctx: DocContext) -> 
     p = PLACE.search(text, segment_start, pos)
     if p is not None and not _is_self_or_no_place(p.group(0).rstrip("完成实现全年共的累计”\""), ctx):
         return True
+    if not zones:
+        return False
     # places heading the sentence as its subject: 全市工业聚集区、开发区总数达到18个,…,完成固定资产投资455亿元;
     # 沿海“一区一县”完成地区生产总值439.4亿元,…,固定资产投资420.5亿元
     lo = max(sentence_start, pos - SUBJECT_WINDOW)
@@ -238,9 +242,9 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
             continue
         if out and out[-1].end == m.start() - 1 and text[m.start() - 1] in "(（" and text[m.end() : m.end() + 1] in ")）":
             continue  # 地区生产总值(GDP): the same figure named again
-        if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx):
-            continue
         ids = ALIAS_TO_IDS[alias]
+        if ctx is not None and sentence_start is not None and _about_a_part(text, sentence_start, m.start(), ctx, ids[0] not in AIR):
+            continue
         if ids[0] in AIR and sentence_start is not None and _urban_air(text, sentence_start, m.start()):
             continue
         if alias == "进出口" and (not NUMBER_OR_VERB.match(text, m.end()) or TRADE_WITH.search(text, max(start, m.start() - 12), m.start())):
@@ -388,7 +392,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     slots: list[int] = []  # each mention's place in its list, counting members the catalog does not hold
     # mentions given a value in this clause, in order, and None for another subject given one (for a later
     # 分别 list: 规模以上工业实现增加值279.9亿元、利税98.2亿元,分别增长23.5%和27%)
-    stated: list[Mention | None] = []
+    # …规模以上工业总产值2313亿元、增加值564亿元,分别增长…: values before the first mention are other subjects'
+    stated: list[Mention | None] = [None] * len(find_quantities(text, c_start, found[0].start)) if found[0].start > c_start else []
     prev_end, prev_kind = c_start, None
     i = 0
     while i < len(tokens):
@@ -474,7 +479,8 @@ def _one_value_for_all(words: str, q: Quantity) -> bool:
 
 
 MULTI_YEAR_TOTAL = re.compile(r"累计|总计|合计|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?(?:共|总共|合计|累计)?(?:完成|实现)"
-                              r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?共")
+                              r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来)?共"
+                              r"|(?:两|(?<![〇○零一二三四五六七八九十\d])[三四五六七八九十])年(?:来|间)?(?:实际)?$")  # 五年实际利用外资10亿美元
 
 
 # 实际利用外资4.3亿美元,是“十五”时期的4.2倍: a value compared with a whole plan period is a period's total

@@ -52,6 +52,14 @@ TARGETS = "二、2021年工作安排\n"
         ("全市进出口增长42.5%,对金砖国家进出口增长14.4%,跨境电商进出口增长9%,自营进出口27.5亿美元,新增进出口实绩企业30家。", [
             ("trade_total", "growth", 2020, None, "actual", "eq", 42.5, "percent")]),
         ("全口径进出口贸易总额增长10%。", [("trade_total", "growth", 2020, None, "actual", "eq", 10.0, "percent")]),
+        # 分别 after another subject's value and ours; a period's total (五年实际利用外资); another scope (城镇以上完成…)
+        ("全市规模以上工业总产值2313亿元、增加值564亿元,分别增长21.6%和19%。", [
+            ("industrial_value_added", "level", 2020, None, "actual", "eq", 564.0, "CNY_100M"),
+            ("industrial_value_added", "growth", 2020, None, "actual", "eq", 19.0, "percent")]),
+        ("五年实际利用外资10.04亿美元,年均递增32.4%;城镇以上完成固定资产投资144.31亿元。", []),
+        # air quality is no zone's: a 功能区 heading the sentence leaves it the region's
+        ("全市主要流域水环境功能区和饮用水源水质达标率达100%,环境空气质量优良天数比例99.2%。", [
+            ("good_air_rate", "level", 2020, None, "actual", "eq", 99.2, "percent")]),
         # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
         ("实际引进境外资金4505万美元,增长70%。", [
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
@@ -393,3 +401,9 @@ def test_sections_a_heading_never_opens():
               "2011年是“十二五”发展的开局之年。今年经济社会发展的主要目标是:力争实现跨越。全市生产总值增长16%,预期970亿元。\n"
               "一、夯实三农基础,促进农村经济稳步发展\n促进农民增收。\n")
     assert ("gdp", "growth", 2011, None, "target", "eq", 16.0, "percent") in rows(opened, 2011)
+
+
+def test_milestones_leapt_and_efforts_are_targets():
+    text = REVIEW + "全年生产总值增长5%。\n" + TARGETS + "今年固定资产投资努力实现180亿元。到2025年,全市生产总值跃上600亿元台阶。\n"
+    assert rows(text)[1:] == [("fixed_asset_investment", "level", 2021, None, "target", "eq", 180.0, "CNY_100M"),
+                              ("gdp", "level", 2025, None, "target", "ge", 600.0, "CNY_100M")]
