@@ -393,7 +393,8 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
     # mentions given a value in this clause, in order, and None for another subject given one (for a later
     # 分别 list: 规模以上工业实现增加值279.9亿元、利税98.2亿元,分别增长23.5%和27%)
     # …规模以上工业总产值2313亿元、增加值564亿元,分别增长…: values before the first mention are other subjects'
-    stated: list[Mention | None] = [None] * len(find_quantities(text, c_start, found[0].start)) if found[0].start > c_start else []
+    stated: list[Mention | None] = [None] * len(find_quantities(text, c_start, found[0].start)) \
+        if found[0].start > c_start and "分别" in text[found[0].end : c_end] else []
     prev_end, prev_kind = c_start, None
     i = 0
     while i < len(tokens):
