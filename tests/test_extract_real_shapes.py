@@ -60,6 +60,11 @@ TARGETS = "二、2021年工作安排\n"
         # air quality is no zone's: a 功能区 heading the sentence leaves it the region's
         ("全市主要流域水环境功能区和饮用水源水质达标率达100%,环境空气质量优良天数比例99.2%。", [
             ("good_air_rate", "level", 2020, None, "actual", "eq", 99.2, "percent")]),
+        # 公共预算收入 without 一般, like 公共预算支出; the local share's wording too
+        ("公共预算收入达到8.21亿元,增长11.1%;地方公共预算收入93亿元。", [
+            ("general_budget_revenue", "level", 2020, None, "actual", "eq", 8.21, "CNY_100M"),
+            ("general_budget_revenue", "growth", 2020, None, "actual", "eq", 11.1, "percent"),
+            ("general_budget_revenue", "level", 2020, None, "actual", "eq", 93.0, "CNY_100M")]),
         # foreign funds (境外资金) as FDI; an unemployment rate printed without 登记, but never the surveyed one
         ("实际引进境外资金4505万美元,增长70%。", [
             ("fdi_utilized", "level", 2020, None, "actual", "eq", 0.4505, "USD_100M"),
