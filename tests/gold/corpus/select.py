@@ -16,8 +16,7 @@ and, for counties and prefectures, new to the gold set: three 保定 counties (t
 county report left), the province's 2015 report, four prefecture reports of 2003–09 and two of
 2010–15, provinces spread; each scored as it arrived, before the extractor was changed with it in view.
 A fourth (seed 20261124) drew six the same way: a 保定 county, four prefecture reports of 2003–09 and
-one of 2010–15. Four are annotated and in SELECTION.tsv (赣州 2004, 宁德 2014, 定兴县 2020, 宜昌 2009);
-the other two (乌海 2006, 四平 2008) were still being annotated when this was written and join it once done.
+one of 2010–15 (乌海市_2006.txt is the 2008 report: its header year says so).
 """
 
 import csv
