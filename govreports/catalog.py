@@ -81,7 +81,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("retail_sales", "Total retail sales of consumer goods", ("社会消费品零售总额", "社会消费品零售", "全社会消费品零售总额", "社会消费品零售额", "消费品零售总额", "社消零"), "CNY_100M", (1, 20000)),
     Indicator("fixed_asset_investment", "Fixed-asset investment", ("全社会固定资产投资", "区本级固定资产投资", "固定资产投资额", "固定资产投资", "全社会固定资产投资额", "固投"), "CNY_100M", (1, 10000)),
     Indicator("industrial_value_added", "Value added of industry above designated size", ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值", "规模工业增加值", "入统工业增加值", *IVA_ALIASES), "CNY_100M", (0.1, 10000)),
-    Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "地方财政公共预算收入", "地方公共预算收入", "公共预算收入", "地方财政一般预算收入", "财政一般预算收入", "一般预算收入", "公共财政收入", "地方一般预算收入", "地方公共财政收入", "地方公共预算收入", "地方级财政一般预算收入", "地方级一般预算收入", "地方财政公共预算收入"), "CNY_100M", (0.5, 3000)),
+    Indicator("general_budget_revenue", "General public budget revenue", ("地方一般公共预算收入", "一般公共财政预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "公共预算收入", "地方财政一般预算收入", "财政一般预算收入", "一般预算收入", "公共财政收入", "地方一般预算收入", "地方公共财政收入", "地方公共预算收入", "地方级财政一般预算收入", "地方级一般预算收入", "地方财政公共预算收入"), "CNY_100M", (0.5, 3000)),
     Indicator("local_fiscal_revenue", "Local fiscal revenue (the region's own share)", ("地方财政总收入", "地方财政收入", "地方级财政收入", "地方级收入"), "CNY_100M", (0.05, 5000)),
     Indicator("fiscal_revenue", "Total fiscal revenue collected in the region, higher levels' shares included", ("全部财政收入", "财政总收入", "财政收入", "全口径财政收入", "一般公共预算总收入"), "CNY_100M", (0.05, 20000)),
     Indicator("tax_revenue", "Tax revenue", ("税收收入", "税收总额", "国地税之和"), "CNY_100M", (0.5, 10000)),

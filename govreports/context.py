@@ -236,8 +236,7 @@ def _report_year_from_headings(text: str) -> int | None:
     if planned:  # 三、2018年工作建议, 三、努力做好2006年工作 → the latest year a heading plans
         return max(planned)
     for i, (end, head) in enumerate(heads):  # 一、2007年工作回顾, 一、过去五年回顾和2017年主要工作 → 2008
-        if REVIEW_WORDS.search(head) or (i == 0 and "工作" in head):
-            review = REVIEW_WORDS.search(head)
+        if (review := REVIEW_WORDS.search(head)) or (i == 0 and "工作" in head):
             if years := [int(y) for y in re.findall(YEAR + "年(?!远景)", head[: review.start()] if review else head)] or \
                     [int(y) for y in re.findall(YEAR + "年(?!远景)", head)]:
                 return max(years) + 1
