@@ -114,11 +114,12 @@ SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左
 GROWTH = re.compile(
     r"(?P<kind>年均|累计|(?<![全今去当明上本同前后\d])年)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
     r"(?P<verb>增长|递增|增速|增幅|上升|提高|拉升|增加|下降|回落|减少|降低|下滑|降|增)"
-    r"(?:了|为|达到|达)?$"
+    r"(?:了|为|达到|达)?(?:约|近|大约)?$"
 )
 TO_LEVEL = re.compile(r"(?:增加|增长|提高|上升|下降|降低|减少|降|升)(?:到|至)$")
 ABSOLUTE_CHANGE = re.compile(r"(?:增加|新增|净增|增长|减少|净减|下降)了?$")
 RATE_OF_GROWTH = re.compile(r"增速|增幅|速度")  # 增速回落1.2个百分点 changes a growth rate
+YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年|上一年)")
 DOWN = {"下降", "回落", "减少", "降低", "下滑", "降"}
 # a comparison names what it compares with (高于全省平均水平2个百分点); 低于5%, 超过1000亿元 are bounds
 COMPARISON = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|多于|少于)[^,\d]+$|(?:比全[市省国]|全[市省国](?:平均)?水平的|是全[市省国])[^,]*$")
@@ -143,11 +144,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR_BEFORE_VALUE = re.compile(r"(?:" + YEAR + r"年(?:的|底|末)?|(" + PLAN_NAME + r")[”\"]?(?:期)?末的?)$")
 YEAR_SPAN = re.compile(YEAR + r"年?(?:—|-|－|~|～|至|到)" + YEAR + "年")
 YEARS_TOTAL = re.compile(r"([三四五六])年(?:来)?(?:累计|共)")
-BASE_YEAR = re.compile(r"(?:比|较|由|从|与)" + YEAR + r"年")
+BASE_YEAR = re.compile(r"(?:比|较|由|从|与|是(?=(?:19|20)\d{2}年的[\d.]+倍))" + YEAR + r"年")  # 比2010年; 是2003年的2.7倍,年均增长20%
 ASPIRATION = re.compile(r"力争|争取")
 TOTAL_CHAR = re.compile("[计年]")
 YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计|初步核算|初步统计)?全年|预计|初步(?:预计|核算|统计|测算))(?!.*[,;])")
 SINCE_YEAR = re.compile(r"(?:比|较)(?:" + YEAR + r"年(?:底|末)?|[“\"]?(" + PLAN_NAME + r")[”\"]?(?:期)?末)[^,;]{0,4}$")  # 比2002年, 比“十五”期末
+ON_BASIS_OF = re.compile(r"在" + YEAR + r"年(?:的)?基础上")  # 到2010年,在2005年的基础上,万元生产总值能耗降低30%
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
 
 
@@ -529,8 +531,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"
-        elif where.plan and measure == "growth":
-            measure = "cumulative"  # a change stated for a whole plan period
+        elif where.plan and measure == "growth" and not YEAR_ON_YEAR.search(verb_lead):
+            measure = "cumulative"  # a change stated for a whole plan period (比上年增长 stays the year's)
         if measure not in ind.measures:
             continue
         units = ind.units_for(measure) if q.dim is not None else (ind.unit_for(measure),)  # 突破3亿: no currency named
@@ -547,7 +549,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue  # an average over an unknown span says nothing usable
         if measure == "cumulative" and base_year is None:
             measure = "growth"  # 全年累计增长8%: accumulated over the year, the year's growth
-        since = SINCE_YEAR.search(verb_lead) if measure == "growth" else None
+        since = (SINCE_YEAR.search(verb_lead) or ON_BASIS_OF.search(text, max(where.clause_start, q.start - PHRASE_WINDOW), q.start)) \
+            if measure == "growth" else None
         if since and (since_year := int(since.group(1)) if since.group(1) else PLAN_PERIODS[since.group(2)][1]) < year - 1:
             if "cumulative" not in ind.measures:
                 continue

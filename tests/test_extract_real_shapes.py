@@ -412,3 +412,15 @@ def test_milestones_leapt_and_efforts_are_targets():
     text = REVIEW + "全年生产总值增长5%。\n" + TARGETS + "今年固定资产投资努力实现180亿元。到2025年,全市生产总值跃上600亿元台阶。\n"
     assert rows(text)[1:] == [("fixed_asset_investment", "level", 2021, None, "target", "eq", 180.0, "CNY_100M"),
                               ("gdp", "level", 2025, None, "target", "ge", 600.0, "CNY_100M")]
+
+
+def test_growth_about_a_multiple_of_a_year_and_a_base_named_by_basis():
+    """增长约20% (约 after the verb); 是2003年的2.7倍,年均增长… dates the average from 2003; 比上年增长 in a
+    passage about the whole term stays the year's growth; 在2005年的基础上…降低 is a change since 2005."""
+    text = ("一、过去四年工作回顾\n四年来,全市经济快速发展。预计2007年生产总值超过183亿元,比上年增长约20%,"
+            "是2003年的2.7倍,年均增长20%左右。\n二、今后五年的目标\n到2010年,在2005年的基础上,万元生产总值能耗降低30%以上。\n")
+    got = rows(text, 2008)
+    assert ("gdp", "growth", 2007, None, "preliminary", "approx", 20.0, "percent") in got
+    assert ("gdp", "cagr", 2007, 2003, "preliminary", "approx", 20.0, "percent") in got
+    assert ("energy_per_10k_gdp", "cumulative", 2010, 2005, "target", "le", -30.0, "percent") in got
+    assert not [r for r in got if r[0] == "gdp" and r[1] == "cumulative"]
