@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.gold_only:
         m = measure(corpus, args.workers, args.limit)
+        if m.copies:
+            print(f"left out: {len(m.copies)} file(s) byte-identical to an earlier one ({', '.join(m.copies)})")
         print(f"corpus: {m.reports} reports in {m.seconds:.1f} s on {m.workers} processes "
               f"({m.reports / m.seconds:.1f} reports/s, parse + normalise + extract)")
         print(f"observations per report: {m.obs_per_report:.1f}")
@@ -75,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"GDP growth target for the target year: {m.gdp_target_share:.3f}")
         print(f"consecutive GDP levels agreeing with stated real growth (deflator in [-10, 25]): "
               f"{m.consistency:.3f} of {m.consistency_pairs} pairs")
+        if m.other_level:
+            print(f"  left out: {len(m.other_level)} report(s) delivered by a government of another level than "
+                  f"their label ({', '.join(m.other_level)})")
         if m.inconsistent:
             print("  disagreeing (region, year: level the year before → level, stated real growth %, implied deflator):")
         for region, year, before, level, growth, deflator in m.inconsistent[:10]:

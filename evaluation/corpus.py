@@ -16,6 +16,9 @@ from govreports.numbers import find_quantities
 
 DEFLATOR_RANGE = (-10.0, 25.0)  # implied GDP deflator, points: nominal growth of the levels minus real growth
 CLAUSE = re.compile(r"[^。;；\n]+")
+# whose government delivers the report (我代表县人民政府): a county's report filed under a city is not the city's
+SPEAKS_FOR = re.compile(r"我代表[\u4e00-\u9fff]{0,12}?(自治区|自治州|地区|市|县|区|旗|省|州|盟)(?:人民)?政府")
+LEVEL_OF_SUFFIX = {"县": "county", "区": "county", "旗": "county", "省": "province", "自治区": "province"}
 
 
 @dataclass
@@ -29,6 +32,7 @@ class ReportFacts:
     gdp_growth: float | None  # the first GDP growth outcome for year − 1
     gdp_target: bool  # a GDP growth target for year
     silent: list[str]  # shapes of clauses holding an alias and a quantity that yielded nothing
+    other_level: bool = False  # the text speaks for a government of another level than the label's
 
 
 def shape(text: str, start: int, end: int) -> str:
@@ -45,8 +49,8 @@ def shape(text: str, start: int, end: int) -> str:
 def facts(args: tuple[Path, Entry]) -> ReportFacts:
     corpus, e = args
     read = read_report(corpus / e.file, e.year)
-    # the year the report reviews: the text's own when its meeting line states it (some corpus labels are
-    # wrong) or when it is within a year of the label, else the label's
+    # the year the report reviews: the text's own when its meeting line or its headings state it (some corpus
+    # labels are wrong: 一、2008年工作回顾 in a file labelled 2006) or when it is within a year of the label, else the label's
     parsed = read.published_year
     year = parsed if parsed and (read.dated or abs(parsed - e.year) <= 1) else e.year
     reviewed = year - 1
@@ -75,7 +79,16 @@ def facts(args: tuple[Path, Entry]) -> ReportFacts:
         gdp_target=any(o.indicator == "gdp" and o.measure == "growth" and o.status == "target" and o.year == year
                        for o in obs),
         silent=silent,
+        other_level=_other_level(read.text, e.level),
     )
+
+
+def _other_level(text: str, level: str) -> bool:
+    """True when the report is delivered by a government of another level than its label (a district's
+    report under a city's name): its figures are not that region's series."""
+    m = SPEAKS_FOR.search(text, 0, 3000)
+    said = LEVEL_OF_SUFFIX.get(m.group(1), "prefecture") if m else None
+    return said is not None and said != level and not (level == "county" and said == "prefecture")  # 县级市
 
 
 @dataclass
@@ -90,6 +103,8 @@ class CorpusMeasures:
     consistency: float
     consistency_pairs: int
     inconsistent: list[tuple]
+    other_level: list[str]
+    copies: list[str]
     work_list: list[tuple[str, int]]
 
 
@@ -98,6 +113,8 @@ def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
     level: dict[tuple[str, int], float] = {}
     growth: dict[tuple[str, int], float] = {}
     for f in sorted(found, key=lambda f: (f.reviewed, f.entry.year)):  # two reports of one year: the later label wins
+        if f.other_level:
+            continue
         region, year = f.entry.region, f.reviewed
         if f.gdp_level is not None:
             level[(region, year)] = f.gdp_level
@@ -116,7 +133,10 @@ def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
 
 
 def measure(corpus: Path, workers: int = 2, limit: int | None = None) -> CorpusMeasures:
-    entries = manifest(corpus)[:limit]
+    entries, copies, seen = [], [], set()
+    for e in manifest(corpus)[:limit]:  # a file byte-identical to an earlier one is one report, counted once
+        (copies if e.sha256 in seen else entries).append(e)
+        seen.add(e.sha256)
     t0 = time.perf_counter()
     with ProcessPoolExecutor(workers) as pool:
         found = list(pool.map(facts, [(corpus, e) for e in entries], chunksize=8))
@@ -131,6 +151,8 @@ def measure(corpus: Path, workers: int = 2, limit: int | None = None) -> CorpusM
         gdp_level_share=sum(f.gdp_level is not None for f in found) / n,
         gdp_target_share=sum(f.gdp_target for f in found) / n,
         consistency=share, consistency_pairs=pairs, inconsistent=bad,
+        other_level=[f.entry.file for f in found if f.other_level],
+        copies=[e.file for e in copies],
         work_list=shapes.most_common(20),
     )
 

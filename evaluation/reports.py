@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from govreports.context import arabic_years, report_year_from_text
 from govreports.extract import Observation, extract
 from govreports.parse import parse_page
 
@@ -27,11 +28,12 @@ class Entry:
     level: str
     province: str
     year: int  # delivery year: the report reviews year − 1 and sets targets for year
+    sha256: str = ""
 
 
 def manifest(corpus: Path) -> list[Entry]:
     with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as f:
-        return [Entry(r["file"], r["region"], r["level"], r["province"], int(r["year"]))
+        return [Entry(r["file"], r["region"], r["level"], r["province"], int(r["year"]), r["sha256"])
                 for r in csv.DictReader(f, delimiter="\t")]
 
 
@@ -40,7 +42,7 @@ class Read:
     published_year: int | None
     observations: list[Observation]
     text: str  # the normalised text the observations index
-    dated: bool = False  # the year comes from the report's own meeting line
+    dated: bool = False  # the year comes from the report's own meeting line, or its headings and targets
 
 
 def read_report(path: Path, labelled_year: int | None = None) -> Read:
@@ -54,4 +56,5 @@ def read_report(path: Path, labelled_year: int | None = None) -> Read:
         return Read(labelled_year, [], "")
     doc = docs[0]
     year = doc.report_year or labelled_year
-    return Read(year, extract(doc.text, year), doc.text, doc.meeting_date is not None)
+    dated = doc.meeting_date is not None or (year is not None and report_year_from_text(arabic_years(doc.text[:60000])) == year)
+    return Read(year, extract(doc.text, year), doc.text, dated)

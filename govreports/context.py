@@ -362,6 +362,9 @@ class DocContext:
             if spans and m.start() < spans[-1][1]:
                 continue  # inside the list before: spans stay sorted and apart
             end = pos = m.end()
+            if pos < len(text) and not BULLET.match(text, pos):  # 主要预期目标是:\n全县生产总值…: the paragraph it opens
+                nl = text.find("\n", pos)
+                end = len(text) if nl < 0 else nl + 1
             while pos < len(text) and BULLET.match(text, pos):
                 nl = text.find("\n", pos)
                 end = pos = len(text) if nl < 0 else nl + 1
@@ -425,11 +428,10 @@ class DocContext:
     def plan_near(self, pos: int) -> tuple[int, int] | None:
         """The plan period named closest before ``pos`` in the same paragraph (300 characters at most)."""
         start = self.text.rfind("\n", max(0, pos - 300), pos) + 1
-        window = self.text[max(start, pos - 300) : pos]
-        found = None
-        for found in PLAN_NAME_RE.finditer(self.text, max(start, pos - 300), pos):
+        last = None
+        for last in PLAN_NAME_RE.finditer(self.text, max(start, pos - 300), pos):  # noqa: B007 — the last match is kept
             pass
-        return PLAN_PERIODS[found.group(0)] if found else None
+        return PLAN_PERIODS[last.group(0)] if last else None
 
     def status(self, sentence: str, section: Section, pos: int) -> str:
         """Status words of a sentence (up to 。), or the section's: target, preliminary or actual."""

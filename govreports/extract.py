@@ -263,7 +263,7 @@ def mentions(text: str, start: int, end: int, sentence_start: int | None = None,
         for m in BARE_VALUE_ADDED.finditer(text, start, end):
             lo = max(sentence_start, m.start() - PHRASE_WINDOW * 2)
             last = None  # the nearest output before it must be that of industry above size
-            for last in OUTPUT_WORD.finditer(text, lo, m.start()):
+            for last in OUTPUT_WORD.finditer(text, lo, m.start()):  # noqa: B007 — the last match is kept
                 pass
             if last is not None and INDUSTRY_OUTPUT.search(text, max(lo, last.end() - 20), last.end()) \
                     and not any(o.start <= m.start() < o.end for o in out):

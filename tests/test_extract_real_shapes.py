@@ -424,3 +424,13 @@ def test_growth_about_a_multiple_of_a_year_and_a_base_named_by_basis():
     assert ("gdp", "cagr", 2007, 2003, "preliminary", "approx", 20.0, "percent") in got
     assert ("energy_per_10k_gdp", "cumulative", 2010, 2005, "target", "le", -30.0, "percent") in got
     assert not [r for r in got if r[0] == "gdp" and r[1] == "cumulative"]
+
+
+def test_a_targets_line_opens_the_paragraph_after_it():
+    """经济社会发展的主要预期目标是:\\n followed by one unbulleted paragraph: that paragraph is the targets."""
+    text = ("一、2004年工作回顾\n全县生产总值完成38.1亿元,增长13%。\n"
+            "经济社会发展的主要预期目标是:\n全县生产总值达到43.5亿元,增长14.5%;全社会固定资产投资增长20%。\n"
+            "完成全年任务,必须扭住经济建设这一中心。全县生产总值增长14%是2004年的成绩。\n")
+    got = rows(text, 2005)
+    assert ("gdp", "level", 2005, None, "target", "eq", 43.5, "CNY_100M") in got
+    assert ("fixed_asset_investment", "growth", 2005, None, "target", "eq", 20.0, "percent") in got
