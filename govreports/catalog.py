@@ -99,7 +99,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("electricity_per_10k_gdp", "Electricity use per 10,000 CNY of GDP", ("万元GDP电耗", "万元生产总值电耗", "万元地区生产总值电耗", "单位生产总值电耗", "单位GDP电耗", "万元GDP耗电", "万元生产总值耗电", "单位生产总值耗电"), "kWh", (10, 10000), measures=INTENSITY),
     Indicator("energy_per_10k_gdp", "Energy use per 10,000 CNY of GDP", ("万元GDP综合能耗", "万元GDP能耗", "万元生产总值能耗", "单位GDP能耗", "万元地区生产总值综合能耗", "万元地区生产总值能耗", "万元生产总值综合能耗", "单位地区生产总值能耗", "单位生产总值综合能耗", "单位生产总值能耗", "单位GDP综合能耗", "单位生产总值能源消耗", "万元生产总值能源消耗", "单位地区生产总值能源消耗", "万元地区生产总值能源消耗", "单位GDP能源消耗"), "tce", (0.005, 5), measures=INTENSITY),
     Indicator("pm25", "Annual mean PM2.5 concentration", ("PM2.5年均浓度", "PM2.5浓度", "PM2.5", "细颗粒物(PM2.5)平均浓度", "细颗粒物(PM2.5)年均浓度", "PM2.5平均浓度", "PM2.5年均值", "细颗粒物平均浓度"), "ug_m3", (1, 300), measures=INTENSITY),
-    Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数", "空气质量达标天数", "空气优良天数"), "days", (0, 366), measures=("level", "growth"), as_share="good_air_rate"),
+    Indicator("good_air_days", "Days with good or excellent air quality", ("空气质量优良天数", "优良天数", "空气质量达标天数", "空气优良天数", "优良天气", "空气优良级别天数",
+                                                                            "二级以上天数", "二级以上良好天数", "二级及好于二级天数", "良好以上天数"), "days", (0, 366), measures=("level", "growth"), as_share="good_air_rate"),
     Indicator("good_air_rate", "Share of days with good or excellent air quality", ("空气质量优良率", "空气优良率", "环境空气质量优良率", "空气质量优良天数比例", "空气质量优良天数比率", "空气优良天数比例", "优良天数比例", "优良天数比率"), "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
 )
 

@@ -79,7 +79,7 @@ NOT_A_PLACE = ("地区", "社区", "小区", "辖区", "山区", "老区", "苏�
 ZONE_SUBJECT = re.compile(r"(?<![^,;:。\n])[^,;:。\n]{0,12}?([\u4e00-\u9fff]{0,4}(?:开发区|新区|高新区|园区|聚集区|集聚区|功能区|示范区)|[\u4e00-\u9fff“”\"]{1,8}?(?:县|区(?!域)|旗))[”\"]?(?:[、和及]|总数|共|累计|完成|实现|入驻|全年)")
 PLACE_CHAR = re.compile("(?<![地全我本辖社小])[县区旗镇乡]")
 AIR = {"pm25", "good_air_days", "good_air_rate"}
-URBAN_AIR = re.compile(r"(?:主城区|中心城区|市区|城区|县城|市本级)[^,;。]{0,4}?(?:环境)?空气")
+URBAN_AIR = re.compile(r"(?:主城区|中心城区|市区|城区|县城|市本级)(?:[^,;。]{0,4}?(?:环境)?空气|(?=二级|优良|PM|细颗粒))")
 REGION_WIDE = re.compile(r"全[市县区省州盟旗]")
 NUMBER_OR_VERB = re.compile(r"(?:同比|比上年|较上年|总计)?(?:\d|增长|下降|增速|达|完成|实现|突破|超|为|预计)")
 TRADE_WITH = re.compile(r"(?:对|与)[^,;。]{0,10}$|(?:国家|地区|电商|口岸|市场|港|保税区|自营|贸易)$")  # trade with some partners, through a channel or of a kind

@@ -434,3 +434,10 @@ def test_a_targets_line_opens_the_paragraph_after_it():
     got = rows(text, 2005)
     assert ("gdp", "level", 2005, None, "target", "eq", 43.5, "CNY_100M") in got
     assert ("fixed_asset_investment", "growth", 2005, None, "target", "eq", 20.0, "percent") in got
+
+
+def test_good_air_days_as_older_reports_print_them():
+    """空气质量二级以上(良好)天数 and 空气优良级别天数 are the good-air days; the city proper's (市区…) a part's."""
+    text = REVIEW + "2020年全市空气质量二级以上良好天数达到295天,比上年增加22天。全年空气优良级别天数达到307天。全年市区二级以上优良天气达到319天。\n"
+    assert rows(text) == [("good_air_days", "level", 2020, None, "actual", "eq", 295.0, "days"),
+                          ("good_air_days", "level", 2020, None, "actual", "eq", 307.0, "days")]
