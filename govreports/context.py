@@ -29,7 +29,7 @@ PLAN_OPENER = re.compile(rf"({PLAN_NAME})[”\"]?(?:规划|计划)?(?:时期|期
 PLAN_GOALS = re.compile(rf"({PLAN_NAME})[”\"]?(?:规划|计划)?(?:时期|期间|末)?[^。:：\n,;]{{0,16}}目标(?:是|为)?[:：]")
 # periods named relative to the report: 过去五年, 五年来, 这五年, 本届政府以来 (ending the year before the
 # report), 今后五年, 未来五年 (starting the report's year)
-N_YEARS = {"三": 3, "四": 4, "五": 5, "六": 6}
+N_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # (each opens with a character class: Python's re then scans for it fast, which matters on every page)
 PAST_PERIOD = re.compile(r"[过这近三四五六本](?:(?<=过)去(?P<a>[三四五六])年[来间里中]?|(?<=[这近])(?P<b>[三四五六])年[来间里中]?"
                          r"|(?<=[三四五六])年来|(?<=本)届政府(?:任期)?(?:以来|期间))")

@@ -112,7 +112,8 @@ OTHER_MEMBERS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9.]{1,12}?[、和�
 SEPARATOR = re.compile(r"(?:[\s、,和及与或]|以及|以上|以下|以内|左右|\([^()]{0,12}\))*$")  # 465亿元(预计,下同)、41.3亿元  # used with match(text, pos, endpos): no ^
 
 GROWTH = re.compile(
-    r"(?P<kind>年均|累计|(?<![全今去当明上本同前后\d])年)?(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
+    r"(?P<kind>年均|年平均|累计|(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:来|间)?(?:平均|累计)?|平均|(?<![全今去当明上本同前后\d两三四五六七八九十])年)?"
+    r"(?:分别|均)?(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?"
     r"(?P<verb>增长|递增|增速|增幅|上升|提高|拉升|增加|下降|回落|减少|降低|下滑|降|增)"
     r"(?:了|为|达到|达)?(?:约|近|大约)?$"
 )
@@ -131,10 +132,10 @@ QUAL_BEFORE = [
 QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?:[两三四五]个?大?)?(?:台阶|大关|关口)"), "ge"), (re.compile(r"以 ?内|以 ?下"), "le")]
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
-    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|"
-    r"剔[除出][^,]{0,20}?因素后?|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
+    r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:来|间)?(?:平均)?(?=年均|累计|增长|递增|下降|提高)|"
+    r"剔[除出][^,]{0,20}?因素后?|在[^,;。]{0,16}?的?(?:情况|背景|条件)下|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
     r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?(?:" + PLAN_NAME + r")[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|努力|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|跃|登|再|站)上|(?:新)?台阶|"
-    r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
+    r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|(?:跃|攀)升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
     r"创[^,]{0,12}(?:新高|新低|最高|最低|最好)|总量|总额|产出|大关|关口|"
     + YEAR + r"年的?|全[市县区省州盟旗]|辖区|[本我][市县区省州盟旗]|预计|初步(?:核算|统计|预计|测算)"
@@ -143,12 +144,15 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # 由2010年的162.4亿元增加到2015年的287.9亿元; 由1032亿元增加到“十二五”末的1902.7亿元
 YEAR_BEFORE_VALUE = re.compile(r"(?:" + YEAR + r"年(?:的|底|末)?|(" + PLAN_NAME + r")[”\"]?(?:期)?末的?)$")
 YEAR_SPAN = re.compile(YEAR + r"年?(?:—|-|－|~|～|至|到)" + YEAR + "年")
-YEARS_TOTAL = re.compile(r"([三四五六])年(?:来)?(?:累计|共)")
-BASE_YEAR = re.compile(r"(?:比|较|由|从|与|是(?=(?:19|20)\d{2}年的[\d.]+倍))" + YEAR + r"年")  # 比2010年; 是2003年的2.7倍,年均增长20%
+YEARS_TOTAL = re.compile(r"(?<![\d〇一二三四五六七八九十])([两三四五六七八九十])年(?:来|间)?(?:累计|共|年均|平均|增长|递增|下降|提高)")
+BASE_YEAR = re.compile(r"(?:比|较|由|从|与|[是为](?=(?:19|20)\d{2}年的[\d.]+倍))" + YEAR + r"年")  # 比2010年; 是2003年的2.7倍,年均增长20%
 ASPIRATION = re.compile(r"力争|争取")
 TOTAL_CHAR = re.compile("[计年]")
 YEAR_RESTART = re.compile(r"[,;](?=(?:预计|初步预计|初步核算|初步统计)?全年|预计|初步(?:预计|核算|统计|测算))(?!.*[,;])")
 SINCE_YEAR = re.compile(r"(?:比|较)(?:" + YEAR + r"年(?:底|末)?|[“\"]?(" + PLAN_NAME + r")[”\"]?(?:期)?末)[^,;]{0,4}$")  # 比2002年, 比“十五”期末
+# 全市生产总值从2005年的…增加到2010年的…。人均生产总值从22395元增加到41582元: the years a paragraph's changes span
+RUNNING_SPAN = re.compile(r"(?:从|由)" + YEAR + r"年(?:底|末)?的?[^。;\n]{0,40}?(?:到|至)" + YEAR + r"年")
+FROM_TO = re.compile(r"(?:从|由)[^,;。]{1,30}?(?:增加|增长|提高|上升|下降|降低|减少|降|升)(?:到|至)[^,;。]{1,30}?,")  # 从0.632吨下降到0.505吨,下降20%
 ON_BASIS_OF = re.compile(r"在" + YEAR + r"年(?:的)?基础上")  # 到2010年,在2005年的基础上,万元生产总值能耗降低30%
 COMPARED_YEAR = re.compile(r"^[^;。]{0,6}?(?:比|较)" + YEAR + r"年")  # 由184亿元增长至384亿元,较2016年翻了一番
 
@@ -308,6 +312,14 @@ def _signed(qualifier: str, sign: int) -> str:
     return {"ge": "le", "le": "ge"}.get(qualifier, qualifier) if sign < 0 else qualifier
 
 
+def _kind_of_change(kind: str) -> str:
+    """年均 → cagr; 累计, 五年 → cumulative; 五年平均 → cagr over those years; 年, 平均 → the year's, or a
+    plan's average (annual)."""
+    if kind[:1] in N_YEARS:  # 五年增长65.8%, 五年累计增长…: over the years counted; 五年平均增长9.6%: on average
+        return "cagr" if kind.endswith("平均") else "cumulative"
+    return {"年均": "cagr", "年平均": "cagr", "累计": "cumulative", "年": "annual", "平均": "annual"}.get(kind, "growth")
+
+
 def _measure(lead: str, q: Quantity, ind: Indicator) -> tuple[str, int] | None:
     """(measure, sign) for a quantity given the words right before it; None when it is no statement."""
     unit = ind.unit
@@ -327,7 +339,7 @@ def _measure(lead: str, q: Quantity, ind: Indicator) -> tuple[str, int] | None:
     g = GROWTH.search(lead)
     if q.dim == "percent":
         if g:
-            kind = {"年均": "cagr", "累计": "cumulative", "年": "annual"}.get(g.group("kind") or "", "growth")
+            kind = _kind_of_change(g.group("kind") or "")
             return kind, -1 if g.group("verb") in DOWN else 1
         return ("level", 1) if unit == "percent" else None
     if ABSOLUTE_CHANGE.search(lead):
@@ -431,7 +443,7 @@ def _clause(text: str, c_start: int, c_end: int, where: _Where, ctx: DocContext)
         # a value in brackets after its mention is a remark on it: 实际利用外资35亿美元(历史可比口径); a mention
         # in the brackets with it is a statement of its own: 财政收入增长20%以上(公共财政预算收入增长15%以上)
         in_brackets = before.count("(") > before.count(")") and before.rfind("(") > group[-1].start - (run[0].start - len(before))
-        if in_brackets or _sub_annual(before):
+        if in_brackets or _sub_annual(before) or _sub_annual_sentence(text, where.sentence_start, run[0].start):
             prev_end, prev_kind = run[-1].end, "q"
             continue
         # 地区生产总值逐季升位,预计全年增长8%: 全年 takes the statement up again after a remark
@@ -493,9 +505,17 @@ PERIOD_MULTIPLE = re.compile(r",?(?:是|为|相当于)[“\"]?(?:十[一二三�
 PART_OF_TOTAL = re.compile(r"(?:(?<!全年)累计|总计|合计|年来?共)[^。;]{0,40}其中[,:]?[^,;。]{0,8}$")
 
 
+# “十五”时期,全市完成固定资产投资583亿元: what a whole plan period accomplished is its total
+# 五年间,实际利用外资22.9亿美元: so is a flow stated for a span of years (not 五年来, which opens achievements)
+PERIOD_ACCOMPLISHED = re.compile(r"(?:[“\"]?(?:" + PLAN_NAME + r"|九五)[”\"]?(?:计划)?(?:时期|期间)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)"
+                                 r"|(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:间|里|中)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)?)$")
+
+
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
-    """累计/合计 in the words before the value or in the mention's own phrase, or 其中 after such a total."""
-    if MULTI_YEAR_TOTAL.search(lead) or PART_OF_TOTAL.search(text, max(0, mention_start - 60), mention_start):
+    """累计/合计 in the words before the value or in the mention's own phrase, 其中 after such a total, or
+    what a plan period accomplished."""
+    if MULTI_YEAR_TOTAL.search(lead) or PART_OF_TOTAL.search(text, max(0, mention_start - 60), mention_start) \
+            or PERIOD_ACCOMPLISHED.search(text, max(0, mention_start - 30), mention_start):
         return True
     lo = max(0, mention_start - 30)
     if TOTAL_CHAR.search(text, lo, mention_start) is None:
@@ -509,6 +529,12 @@ def _sub_annual(before: str) -> bool:
     near = before[-SUB_ANNUAL_WINDOW:]
     found = list(SUB_ANNUAL.finditer(near))
     return bool(found) and "全年" not in near[found[-1].end() :]
+
+
+def _sub_annual_sentence(text: str, sentence_start: int, pos: int) -> bool:
+    """A sentence opening on a sub-annual period (今年以来,1-4月,全市…;…;…) speaks of it in every clause."""
+    m = SUB_ANNUAL.search(text, sentence_start, min(pos, sentence_start + 24))
+    return m is not None and "全年" not in text[m.end() : pos]
 
 
 def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> list[Observation]:
@@ -531,8 +557,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"
-        elif where.plan and measure == "growth" and not YEAR_ON_YEAR.search(verb_lead):
-            measure = "cumulative"  # a change stated for a whole plan period (比上年增长 stays the year's)
+        elif (where.plan or FROM_TO.search(text, mention.end, q.start)) and measure == "growth" and not YEAR_ON_YEAR.search(verb_lead):
+            measure = "cumulative"  # a change stated for a whole plan period, or between two levels (比上年增长 stays the year's)
         if measure not in ind.measures:
             continue
         units = ind.units_for(measure) if q.dim is not None else (ind.unit_for(measure),)  # 突破3亿: no currency named
@@ -569,6 +595,15 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
     return out
 
 
+def _running_span(text: str, where: _Where, pos: int) -> tuple[int, int] | None:
+    """(from, to) years of the last 从2005年的…到2010年 earlier in the paragraph, when the paragraph reviews a span."""
+    line_start = text.rfind("\n", max(0, pos - YEAR_WINDOW), pos) + 1
+    found = None
+    for found in RUNNING_SPAN.finditer(text, max(line_start, pos - YEAR_WINDOW), pos):  # noqa: B007 — the last is kept
+        pass
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: DocContext):
     """(year, base_year, status) of a statement, or None when its year cannot be told."""
     before = text[max(where.sentence_start, q.start - YEAR_WINDOW) : q.start]
@@ -586,6 +621,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
             year = None
         if (c := re.search(r"(?:比|较)" + YEAR + r"年", text[q.end : where.clause_end])):
             year = int(c.group(1))
+        elif span := _running_span(text, where, q.start):
+            year = span[0]
         elif where.plan:
             year = where.plan[0]
         elif period := ctx.period_at(q.start):  # 过去五年…收入分别从28993元、16367元增加到…
@@ -615,6 +652,8 @@ def _when(text, m_start, q, year_m, starts_change, measure, where: _Where, ctx: 
         own_clause = max(0, where.clause_start - (q.start - len(before)))  # where the value's clause starts in ``before``
         if b := BASE_YEAR.search(before, own_clause):
             base_year = int(b.group(1))
+        elif (span := _running_span(text, where, q.start)) and span[1] == year:
+            base_year = span[0]
         elif where.plan and where.plan[1] == year:
             base_year = where.plan[0]
         elif (plan := ctx.plan_near(q.start)) and plan[1] == year:

@@ -441,3 +441,42 @@ def test_good_air_days_as_older_reports_print_them():
     text = REVIEW + "2020年全市空气质量二级以上良好天数达到295天,比上年增加22天。全年空气优良级别天数达到307天。全年市区二级以上优良天气达到319天。\n"
     assert rows(text) == [("good_air_days", "level", 2020, None, "actual", "eq", 295.0, "days"),
                           ("good_air_days", "level", 2020, None, "actual", "eq", 307.0, "days")]
+
+
+def test_changes_over_a_counted_span_of_years():
+    """五年年均增长 and 五年平均增长 are averages from five years back, 五年增长 a cumulative change; what a plan
+    period accomplished (“十五”时期,全市完成固定资产投资…) or five years saw (五年间,实际利用外资…) is a total;
+    跃升到 reaches a level; 在…的情况下 is an aside; 吸收外商投资 is FDI."""
+    text = ("各位代表:\n一、“十五”时期及2005年工作回顾\n"
+            "2005年,全市生产总值由2000年的210亿元跃升到2005年的348.6亿元,按可比价格计算,五年年均增长7.6%。"
+            "全市完成财政收入29.2亿元,按可比口径五年平均增长9.6%。其中地方一般预算收入在农业税全免的情况下,达到13.1亿元。"
+            "社会消费品零售总额五年增长60.4%。“十五”时期,全市完成固定资产投资583亿元,五年年均增长12.7%。"
+            "五年间,实际利用外资2.9亿美元。全年吸收外商投资0.8亿美元。\n")
+    got = rows(text, 2006)
+    assert ("gdp", "level", 2005, None, "actual", "eq", 348.6, "CNY_100M") in got
+    assert ("gdp", "cagr", 2005, 2000, "actual", "eq", 7.6, "percent") in got
+    assert ("fiscal_revenue", "cagr", 2005, 2000, "actual", "eq", 9.6, "percent") in got
+    assert ("general_budget_revenue", "level", 2005, None, "actual", "eq", 13.1, "CNY_100M") in got
+    assert ("retail_sales", "cumulative", 2005, 2000, "actual", "eq", 60.4, "percent") in got
+    assert ("fixed_asset_investment", "cagr", 2005, 2000, "actual", "eq", 12.7, "percent") in got
+    assert ("fdi_utilized", "level", 2005, None, "actual", "eq", 0.8, "USD_100M") in got
+    assert not [r for r in got if r[1] == "level" and r[0] in ("fixed_asset_investment",) or r[6] == 2.9]
+
+
+def test_a_paragraphs_span_dates_the_changes_that_name_no_years():
+    """从2005年的…增加到2010年的… dates the next 从X增加到Y of the paragraph; a change printed after two levels
+    (从0.632吨下降到0.505吨,下降20%) is the change between them; 为1998年的1.57倍 dates an average from 1998."""
+    text = ("各位代表:\n一、过去六年工作回顾\n"
+            "——综合经济实力明显提升。全市生产总值从2005年的1249.41亿元增加到2010年的2415.12亿元,年均增长11.9%。"
+            "地方财政收入从72.33亿元增加到164.88亿元,年均增长17.9%。单位生产总值能耗从2005年的0.632吨标准煤下降到0.505吨标准煤,下降20%。"
+            "财政总收入为1998年的1.57倍,年均递增9.4%。\n")
+    got = rows(text, 2011)
+    assert ("local_fiscal_revenue", "level", 2005, None, "actual", "eq", 72.33, "CNY_100M") in got
+    assert ("local_fiscal_revenue", "cagr", 2010, 2005, "actual", "eq", 17.9, "percent") in got
+    assert ("energy_per_10k_gdp", "cumulative", 2010, 2005, "actual", "eq", -20.0, "percent") in got
+    assert ("fiscal_revenue", "cagr", 2010, 1998, "actual", "eq", 9.4, "percent") in got
+
+
+def test_a_sentence_opening_on_months_speaks_of_them_throughout():
+    text = REVIEW + "全年生产总值增长5%。\n各位代表,今年以来经济势头良好。1-4月,全市完成规模以上工业总产值51亿元,增长22.2%;固定资产投资11.88亿元,增长55.3%;财政总收入14.15亿元,增长12.6%。\n"
+    assert rows(text) == [("gdp", "growth", 2020, None, "actual", "eq", 5.0, "percent")]

@@ -17,6 +17,13 @@ county report left), the province's 2015 report, four prefecture reports of 2003
 2010–15, provinces spread; each scored as it arrived, before the extractor was changed with it in view.
 A fourth (seed 20261124) drew six the same way: a 保定 county, four prefecture reports of 2003–09 and
 one of 2010–15 (乌海市_2006.txt is the 2008 report: its header year says so).
+A fifth (seed 20261202) drew four prefecture reports of 2003–09, one from each of four provinces drawn at
+random, of regions new to the gold set (龙岩市_2004.txt is the 2003 report: its header year says so); a
+sixth (seed 20261203) drew six prefecture reports of regions new to the gold set, three of 2003–09 and one
+of each later era, no province twice running. 萍乡市_2017.txt is the report of 湘东区, a district of the
+city (我代表区人民政府): its header and its row say so, and it counts as a county-level report. Both draws
+were annotated blind (the same helpers also annotated the check part a second time to measure agreement,
+never seeing the first annotation) and scored before the extractor was changed with them in view.
 """
 
 import csv
