@@ -208,6 +208,10 @@ def tighten(text: str) -> tuple[str, list[int]]:
     return _rewrite(text, LOOSE_SPACE, lambda m: "")
 
 
+# A page number printed into a sentence by a PDF copy (…生产总值增长\n9\n11%): the sentence runs on.
+PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff,、\d])\n *\d{1,3} *\n(?=[\u4e00-\u9fff\d])")
+
+
 def normalize(source: str, tight: bool = True) -> Normalized:
     """``tight=False`` keeps spaces between Chinese phrases (a headline's separators)."""
     repaired = mojibake.repair(source, simplify_char)
@@ -220,6 +224,9 @@ def normalize(source: str, tight: bool = True) -> Normalized:
     text, traditional = to_simplified(text)
     text, step = fold(text)
     origin = _compose(origin, step)
+    if "\n" in text and PAGE_NUMBER.search(text):
+        text, step = _rewrite(text, PAGE_NUMBER, lambda m: "")
+        origin = _compose(origin, step)
     if tight:
         text, step = tighten(text)
         origin = _compose(origin, step)

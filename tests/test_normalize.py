@@ -114,3 +114,12 @@ def test_private_use_stand_ins_for_punctuation_are_read_back_and_keep_offsets():
     assert "生产总值940.5亿元,增长12.8%,财政收入1.2亿元。" in norm.text
     assert norm.source_span(norm.text.index("940.5"), norm.text.index("940.5") + 5) == (
         source.index("940"), source.index("940") + 5)
+
+
+def test_a_page_number_printed_into_a_sentence_is_dropped():
+    """PDF copies print page numbers on lines of their own, inside sentences: the sentence runs on."""
+    source = "今年的主要预期目标是:全市生产总值增长\n9\n11%;全部财政收入增长10%。\n第二节\n12"
+    n = normalize(source)
+    assert n.text == "今年的主要预期目标是:全市生产总值增长11%;全部财政收入增长10%。\n第二节\n12"  # a heading's number stays
+    start = n.text.index("11%")
+    assert n.source_span(start, start + 3) == (source.index("11%"), source.index("11%") + 3)
