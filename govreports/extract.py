@@ -24,6 +24,7 @@ from govreports.context import (
     PRELIMINARY,
     TARGET_YEAR,
     YEAR,
+    YEAR_MARK,
     DocContext,
     Section,
     after_last,
@@ -70,7 +71,7 @@ CONTINUATIONS = [
 
 # A mention right after these (and 完成/实现) is about something else: 万元GDP二氧化碳…, 占GDP比重, 城市更新固定资产投资,
 # 城镇以上完成固定资产投资.
-BLOCK_BEFORE = re.compile(r"(?:万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游|调查)(?:完成|实现)?$")
+BLOCK_BEFORE = re.compile(r"(?:用于[^,。;]{1,12}的|\d+个[县区市乡镇](?:[(（][^)）]{0,6}[)）])?|[市县]本级|万元|单位|每|占[^,。;]{0,8}|城镇|地方|万元以上|限额以上|限上|城镇以上|合同|海洋|对台|城市更新|更新项目|工业|农业|民间|房地产|基础设施|产业|政府投资|项目|农户|职工|服务贸易|数字贸易|电商|现代|生产性|生活性|新兴|高技术|高新技术|文化|旅游|调查)(?:完成|实现)?$")
 # parts of the region and other places: a named county, district or zone standing as the subject,
 # right before the mention or its verb (东乡县财政收入, 沿海“一区一县”完成地区生产总值, 开发区完成…)
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:县|区(?!域)|旗|镇|乡|街办|街道|开发区|新区|高新区|园区|聚集区|集聚区|城区|市区)[”\"]?(?:完成|实现|全年|共|的|累计|环境)?$")
@@ -96,7 +97,7 @@ THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|工程|企业|乡
 THRESHOLD_OF = {DAMAGED, "县", "市", "区", "镇", "乡", "户", "家", "个", "企"}
 YEAR_WINDOW = 300  # characters before a value searched for the year it is about
 SUB_ANNUAL_WINDOW = 80  # a sub-annual period governs a value it stands near (bounded: linear in long clauses)
-SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}-\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
+SUB_ANNUAL = re.compile(r"一季度|第[一二三四]季度|[一二三]季度|上半年|下半年|前三季度|\d{1,2}[-–—~～至]\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|前\S{1,2}个月")
 
 SENTENCE_ENDS = "。!?！？\n"
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")
@@ -297,6 +298,8 @@ def _qualifier(text: str, q: Quantity, lead: str, run_end: int) -> str:
     """左右/以上/以内 after the value (or after the last value of its list), else 约/突破/控制在 before it."""
     if q.high is not None:
         return "range"
+    if q.more:
+        return "ge"
     for pos in (q.end, run_end):
         for pat, name in QUAL_AFTER:
             if pat.match(text, pos):
@@ -524,6 +527,18 @@ def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
     return bool(MULTI_YEAR_TOTAL.search(text, phrase_start, mention_start))
 
 
+# 五年累计引进国内资金2156亿元,…;实际利用外资38亿美元,…: a tally of years opening a sentence holds for the flows
+# summed over periods in its later clauses
+TALLY_HEAD = re.compile(r"(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:来|间)?(?:累计|共计|共)")
+TALLIED = {"fixed_asset_investment", "fdi_utilized", "trade_total", "retail_sales"}
+YEAR_ON_YEAR_AFTER = re.compile(r"[,，]?(?:同比|比上年|较上年|比去年|较去年)")
+
+
+def _in_a_sentence_of_totals(text: str, where: _Where, mention_start: int) -> bool:
+    return where.clause_start > where.sentence_start and TALLY_HEAD.search(text, where.sentence_start, where.clause_start) is not None \
+        and YEAR_MARK.search(text, where.clause_start, mention_start) is None
+
+
 def _sub_annual(before: str) -> bool:
     """A sub-annual period (一季度, 1-11月) governs the value, unless 全年 follows it."""
     near = before[-SUB_ANNUAL_WINDOW:]
@@ -553,8 +568,10 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if got is None:
             continue
         measure, sign = got
-        if measure == "level" and (_multi_year_total(text, mention.start, verb_lead) or PERIOD_MULTIPLE.match(text, q.end)):
-            continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level
+        if measure == "level" and not YEAR_ON_YEAR_AFTER.match(text, q.end) and (
+                _multi_year_total(text, mention.start, verb_lead) or PERIOD_MULTIPLE.match(text, q.end)
+                or (ind_id in TALLIED and _in_a_sentence_of_totals(text, where, mention.start))):
+            continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level (累计…,同比增长30% is the year's)
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"
         elif (where.plan or FROM_TO.search(text, mention.end, q.start)) and measure == "growth" and not YEAR_ON_YEAR.search(verb_lead):

@@ -57,7 +57,7 @@ _scale_alt = "|".join(sorted(SCALES, key=len, reverse=True))
 QUANTITY = re.compile(
     rf"(?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:%?\s*[-~～至到—－–]\s*(?P<high>\d+(?:\.\d+)?))?"
-    rf"\s*(?P<scale>{_scale_alt})?(?P<unit>{_unit_alt})?"
+    rf"(?P<more>多|余)?\s*(?P<scale>{_scale_alt})?(?P<unit>{_unit_alt})?"  # 3900多万美元: more than 3900万
 )
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -81,6 +81,7 @@ class Quantity:
     end: int
     printed: str
     high: Decimal | None = None  # upper end of a printed range (增长5.5-6%)
+    more: bool = False  # 3900多万美元, 120余亿元: at least the number printed
 
     def in_unit(self, unit: str) -> float | None:
         """The amount in a catalog unit, or None when the dimensions differ."""
@@ -153,5 +154,5 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         dim, unit_factor = UNITS[unit] if unit else (None, Decimal(1))
         amount = Decimal(m.group("num").replace(",", "")) * factor * unit_factor
         high = Decimal(m.group("high")) * factor * unit_factor if m.group("high") else None
-        out.append(Quantity(amount, dim, m.start(), m.end(), m.group(0), high))
+        out.append(Quantity(amount, dim, m.start(), m.end(), m.group(0), high, m.group("more") is not None))
     return sorted(out, key=lambda q: q.start) if len(out) > 1 else out

@@ -480,3 +480,18 @@ def test_a_paragraphs_span_dates_the_changes_that_name_no_years():
 def test_a_sentence_opening_on_months_speaks_of_them_throughout():
     text = REVIEW + "全年生产总值增长5%。\n各位代表,今年以来经济势头良好。1-4月,全市完成规模以上工业总产值51亿元,增长22.2%;固定资产投资11.88亿元,增长55.3%;财政总收入14.15亿元,增长12.6%。\n"
     assert rows(text) == [("gdp", "growth", 2020, None, "actual", "eq", 5.0, "percent")]
+
+
+def test_running_totals_tallies_and_parts_seventh_draw():
+    """累计完成…,同比增长 is the year's running total; 3900多万美元 is at least 3900万; a tally of five years opening a
+    sentence holds for the flows in its later clauses; money 用于…的, counts of counties (8个县(区)…过5亿元) and the
+    city's own budget (市本级) are not the region's figures; 1–11月 is sub-annual."""
+    text = (REVIEW + "累计完成全社会固定资产投资132.5亿元,同比增长30%。实际利用外资3900多万美元,增长22%。"
+            "对外开放进一步扩大,五年累计引进国内资金2156亿元,年均增长13.5%;实际利用外资38亿美元,年均增长10.1%。"
+            "全年用于民生事业的一般预算支出84.15亿元。8个县(区)财政总收入过5亿元。市本级财政总收入15.29亿元,增长15.7%。"
+            "1–11月完成进出口总额330.33亿元。\n")
+    assert rows(text) == [
+        ("fixed_asset_investment", "level", 2020, None, "actual", "eq", 132.5, "CNY_100M"),
+        ("fixed_asset_investment", "growth", 2020, None, "actual", "eq", 30.0, "percent"),
+        ("fdi_utilized", "level", 2020, None, "actual", "ge", 0.39, "USD_100M"),
+        ("fdi_utilized", "growth", 2020, None, "actual", "eq", 22.0, "percent")]  # the cagrs: no span in a one-year review
