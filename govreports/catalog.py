@@ -91,7 +91,7 @@ INDICATORS: tuple[Indicator, ...] = (
                                                                                       "吸收外商投资", "实际引进外资", "实际吸引外资", "实际利用外商投资"), "USD_100M", (0.001, 1000), alt_units=("CNY_100M",)),
     Indicator("tertiary_share", "Tertiary industry share of GDP", TERTIARY_ALIASES, "percent", (0, 100), rate_tolerance=0.2, measures=SHARES),
     Indicator("disposable_income", "Per-capita disposable income of residents", ("居民人均可支配收入", "人均可支配收入"), "CNY", (3000, 300_000)),
-    Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城市居民人均可支配收入", "城镇居民家庭人均可支配收入", "城镇人均可支配收入", "城镇居民人平可支配收入", "城镇居民可支配收入", "城市居民可支配收入"), "CNY", (3000, 300_000)),
+    Indicator("disposable_income_urban", "Per-capita disposable income, urban residents", ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城市居民人均可支配收入", "城镇居民家庭人均可支配收入", "城镇人均可支配收入", "城镇居民人平可支配收入", "城镇居民可支配收入", "城市居民可支配收入", "城镇居民年人均可支配收入", "城市居民年人均可支配收入"), "CNY", (3000, 300_000)),
     Indicator("rural_net_income", "Per-capita net income of rural residents (纯收入, before 2014)", ("农村常住居民人均纯收入", "农村居民人均纯收入", "农牧民人均纯收入", "农民人均纯收入", "农村居民家庭人均纯收入", "渔农村居民人均纯收入", "农民人平纯收入", "农村居民人平纯收入", "农民年人均纯收入", "农区居民人均纯收入", "农村人均纯收入"), "CNY", (500, 100_000)),
     Indicator("disposable_income_rural", "Per-capita disposable income, rural residents", ("农村牧区常住居民人均可支配收入", "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农牧民人均可支配收入", "农村人均可支配收入", "农民人均可支配收入"), "CNY", (1000, 200_000)),
     Indicator("unemployment_rate", "Registered urban unemployment rate", ("城镇居民登记失业率", "城镇登记失业率", "登记失业率", "城镇人口失业率", "城镇失业率", "失业率"), "percent", (0, 20), rate_tolerance=0.2, measures=SHARES),

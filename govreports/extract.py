@@ -539,6 +539,15 @@ def _in_a_sentence_of_totals(text: str, where: _Where, mention_start: int) -> bo
         and YEAR_MARK.search(text, where.clause_start, mention_start) is None
 
 
+SHARE_OF = re.compile(r"[,，]?占(?:全[市县区省])?([^,;。]{2,16}?)(?:总额|总量)?的?(?:比重|比例)?(?:为|达)?\d")
+
+
+def _share_of_itself(text: str, pos: int, ind_id: str) -> bool:
+    """The value is followed by its share of the same indicator's whole (…,占实际利用外资总额的65%)."""
+    m = SHARE_OF.match(text, pos)
+    return m is not None and any(ind_id in ALIAS_TO_IDS.get(a.group(0), ()) for a in MENTION.finditer(m.group(1)))
+
+
 def _sub_annual(before: str) -> bool:
     """A sub-annual period (一季度, 1-11月) governs the value, unless 全年 follows it."""
     near = before[-SUB_ANNUAL_WINDOW:]
@@ -568,6 +577,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
         if got is None:
             continue
         measure, sign = got
+        if measure == "level" and _share_of_itself(text, q.end, ind_id):
+            continue  # 实际利用外资3.9亿美元,占实际利用外资的55%: a part of the whole, not the whole
         if measure == "level" and not YEAR_ON_YEAR_AFTER.match(text, q.end) and (
                 _multi_year_total(text, mention.start, verb_lead) or PERIOD_MULTIPLE.match(text, q.end)
                 or (ind_id in TALLIED and _in_a_sentence_of_totals(text, where, mention.start))):

@@ -495,3 +495,8 @@ def test_running_totals_tallies_and_parts_seventh_draw():
         ("fixed_asset_investment", "growth", 2020, None, "actual", "eq", 30.0, "percent"),
         ("fdi_utilized", "level", 2020, None, "actual", "ge", 0.39, "USD_100M"),
         ("fdi_utilized", "growth", 2020, None, "actual", "eq", 22.0, "percent")]  # the cagrs: no span in a one-year review
+
+
+def test_a_part_stated_as_a_share_of_its_whole_is_no_level():
+    text = REVIEW + "全市新批外商投资制造业项目125个,实际利用外资3.9亿美元,占实际利用外资总额的55%。城市居民年人均可支配收入8744元。\n"
+    assert rows(text) == [("disposable_income_urban", "level", 2020, None, "actual", "eq", 8744.0, "CNY")]

@@ -17,7 +17,7 @@ from evaluation.reports import corpus_dir
 
 CORPUS = corpus_dir()
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="no development corpus at ../shared/corpus (or $GOVREPORTS_CORPUS)")
-FLOORS = {"tune": (0.98, 0.965), "check": (0.925, 0.90)}  # (precision, recall): the level reached, kept
+FLOORS = {"tune": (0.98, 0.965), "check": (0.93, 0.905)}  # (precision, recall): the level reached, kept
 
 
 def _checker():

@@ -123,3 +123,9 @@ def test_a_page_number_printed_into_a_sentence_is_dropped():
     assert n.text == "今年的主要预期目标是:全市生产总值增长11%;全部财政收入增长10%。\n第二节\n12"  # a heading's number stays
     start = n.text.index("11%")
     assert n.source_span(start, start + 3) == (source.index("11%"), source.index("11%") + 3)
+
+
+def test_a_private_use_mark_ending_lines_is_no_misread_gbk():
+    """A copy that ends its lines with a private-use character (…增长16.5%；\\ue004\\n) keeps its punctuation."""
+    n = normalize("地区生产总值770亿元,增长16.5%；\ue004\n财政总收入102亿元,增长23.3%；\ue004\n社会消费品零售总额235亿元,增长16.8%；\ue004\n")
+    assert "\ufffd" not in n.text and "增长16.5%;" in n.text
