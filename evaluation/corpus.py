@@ -88,7 +88,7 @@ def _other_level(text: str, level: str) -> bool:
     report under a city's name): its figures are not that region's series."""
     m = SPEAKS_FOR.search(text, 0, 3000)
     said = LEVEL_OF_SUFFIX.get(m.group(1), "prefecture") if m else None
-    return said is not None and said != level and not (level == "county" and said == "prefecture")  # 县级市
+    return said is not None and said != level and not (said == "prefecture" and level in ("county", "province"))  # 县级市, 直辖市
 
 
 @dataclass
@@ -135,7 +135,7 @@ def consistency(found: list[ReportFacts]) -> tuple[float, int, list[tuple]]:
 def measure(corpus: Path, workers: int = 2, limit: int | None = None) -> CorpusMeasures:
     entries, copies, seen = [], [], set()
     for e in manifest(corpus)[:limit]:  # a file byte-identical to an earlier one is one report, counted once
-        (copies if e.sha256 in seen else entries).append(e)
+        (copies if e.sha256 and e.sha256 in seen else entries).append(e)
         seen.add(e.sha256)
     t0 = time.perf_counter()
     with ProcessPoolExecutor(workers) as pool:

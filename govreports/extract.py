@@ -134,7 +134,7 @@ QUAL_AFTER = [(re.compile(r"左 ?右"), "approx"), (re.compile(r"以 ?上|多|(?
 # Connective words that may stand between a mention and its value; anything else means another subject.
 FILLER = re.compile(
     r"(?:突破|超过|跨越|迈上)[百千万亿]+(?:亿)?元?(?:大关|台阶)?|[两三四五]个?大?(?:台阶|关口)|先后|\([^)]*\)|（[^）]*）|可比|同比|比上年|较上年|比去年|较去年|全年|年均|累计|分别|均|实际|名义|按可比价格计算|按可比口径计算?|(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:来|间)?(?:平均)?(?=年均|累计|增长|递增|下降|提高)|"
-    r"剔[除出][^,]{0,20}?因素后?|在[^,;。]{0,16}?的?(?:情况|背景|条件)下|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
+    r"剔[除出][^,]{0,20}?因素后?|在[^,;。\d]{0,16}?的?(?:情况|背景|条件)下|扣除[^,]{0,20}?因素后?|不含[^,]{0,20}|按[^,]{0,8}?(?:统计|计算|口径)|同口径|首次|继续|连续|再度|"
     r"净(?:增|减)|(?:不)?(?:低于|高于)|(?:[两三四五六七八九十]年(?:内)?)?翻(?:一|了一)?番|历史性|(?:年均|平均|年平均|年)?浓度值?|[一二两三四五六七八九十百千万]+亿元?(?:和|、)?|“?(?:" + PLAN_NAME + r")[”\"]?(?:期)?末的?|进一步|总体|(?:较快|快速|平稳|稳步|持续)(?:增长)?|(?:保持|稳定|维持)在?|力争|确保|争取|努力|有望|预期|计划|约|近|超过|突破|跨越|跨过|越过|迈过|闯过|(?:迈|跨|跃|登|再|站)上|(?:新)?台阶|"
     r"达到|达|为|是|完成|实现|增长|增速|增幅|增加|下降|回落|减少|降低|上升|(?:跃|攀)升|提高|拉升|递增|控制在|以内|左右|以上|了|至|到|降|由|从|"
     r"占GDP的?比重|占(?:全[市县区省])?(?:地区)?(?:生产总值|GDP|国民经济)的?(?:比重|比例)?|比重|占比|居全[市省国区][^,]{0,6}第[一二三四五六七八九十\d]+位?|(?:排名|位居|居)[^,]{0,8}第[一二三四五六七八九十\d]+位?|"
@@ -509,9 +509,9 @@ PART_OF_TOTAL = re.compile(r"(?:(?<!全年)累计|总计|合计|年来?共)[^。
 
 
 # “十五”时期,全市完成固定资产投资583亿元: what a whole plan period accomplished is its total
-# 五年间,实际利用外资22.9亿美元: so is a flow stated for a span of years (not 五年来, which opens achievements)
-PERIOD_ACCOMPLISHED = re.compile(r"(?:[“\"]?(?:" + PLAN_NAME + r"|九五)[”\"]?(?:计划)?(?:时期|期间)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)"
-                                 r"|(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:间|里|中)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)?)$")
+PERIOD_ACCOMPLISHED = re.compile(r"[“\"]?(?:" + PLAN_NAME + r"|九五)[”\"]?(?:计划)?(?:时期|期间)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)$")
+# 五年间,实际利用外资22.9亿美元: so is a flow summed over periods stated for a span of years (not 五年来, which opens achievements)
+YEARS_OF_FLOW = re.compile(r"(?<![\d〇一二三四五六七八九十])[两三四五六七八九十]年(?:间|里|中)[,，]?(?:全[市县区省州盟旗])?(?:共|累计)?(?:完成|实现)?$")
 
 
 def _multi_year_total(text: str, mention_start: int, lead: str) -> bool:
@@ -535,7 +535,9 @@ YEAR_ON_YEAR_AFTER = re.compile(r"[,，]?(?:同比|比上年|较上年|比去年
 
 
 def _in_a_sentence_of_totals(text: str, where: _Where, mention_start: int) -> bool:
-    return where.clause_start > where.sentence_start and TALLY_HEAD.search(text, where.sentence_start, where.clause_start) is not None \
+    head_end = min(where.clause_start, where.sentence_start + 20)  # the tally opens the sentence (after a short lead-in)
+    tally = TALLY_HEAD.search(text, where.sentence_start, head_end) if where.clause_start > where.sentence_start else None
+    return tally is not None and not re.search(r"\d", text[where.sentence_start : tally.start()]) \
         and YEAR_MARK.search(text, where.clause_start, mention_start) is None
 
 
@@ -555,9 +557,12 @@ def _sub_annual(before: str) -> bool:
     return bool(found) and "全年" not in near[found[-1].end() :]
 
 
+SUB_ANNUAL_OPENING = re.compile(r"\s*(?:各位代表,)?(?:今年以来,?)?(?:全市|全县|全区|全省)?(?:" + SUB_ANNUAL.pattern + r")[,:]")
+
+
 def _sub_annual_sentence(text: str, sentence_start: int, pos: int) -> bool:
     """A sentence opening on a sub-annual period (今年以来,1-4月,全市…;…;…) speaks of it in every clause."""
-    m = SUB_ANNUAL.search(text, sentence_start, min(pos, sentence_start + 24))
+    m = SUB_ANNUAL_OPENING.match(text, sentence_start, pos)
     return m is not None and "全年" not in text[m.end() : pos]
 
 
@@ -581,7 +586,8 @@ def _observe(text: str, chosen, lead: str, where: _Where, ctx: DocContext) -> li
             continue  # 实际利用外资3.9亿美元,占实际利用外资的55%: a part of the whole, not the whole
         if measure == "level" and not YEAR_ON_YEAR_AFTER.match(text, q.end) and (
                 _multi_year_total(text, mention.start, verb_lead) or PERIOD_MULTIPLE.match(text, q.end)
-                or (ind_id in TALLIED and _in_a_sentence_of_totals(text, where, mention.start))):
+                or (ind_id in TALLIED and (_in_a_sentence_of_totals(text, where, mention.start)
+                                           or YEARS_OF_FLOW.search(text, max(0, mention.start - 16), mention.start)))):
             continue  # 五年累计完成固定资产投资2000亿元: a sum of several years is no year's level (累计…,同比增长30% is the year's)
         if measure == "annual":  # 年增长7%: on average over a plan period, else simply the year's growth
             measure = "cagr" if where.plan else "growth"

@@ -209,7 +209,13 @@ def tighten(text: str) -> tuple[str, list[int]]:
 
 
 # A page number printed into a sentence by a PDF copy (…生产总值增长\n9\n11%): the sentence runs on.
-PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff,、\d])\n *\d{1,3} *\n(?=[\u4e00-\u9fff\d])")
+PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff,、])\n *\d{1,3} *\n(?=[\u4e00-\u9fff\d])")
+UNFINISHED = re.compile(r"[,，:：;；、]")  # the line before is a sentence under way, not a heading or a table cell
+
+
+def _page_number(text: str, m: re.Match) -> str:
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return "" if len(line) >= 12 and UNFINISHED.search(line) else m.group(0)
 
 
 def normalize(source: str, tight: bool = True) -> Normalized:
@@ -225,7 +231,7 @@ def normalize(source: str, tight: bool = True) -> Normalized:
     text, step = fold(text)
     origin = _compose(origin, step)
     if "\n" in text and PAGE_NUMBER.search(text):
-        text, step = _rewrite(text, PAGE_NUMBER, lambda m: "")
+        text, step = _rewrite(text, PAGE_NUMBER, lambda m, text=text: _page_number(text, m))
         origin = _compose(origin, step)
     if tight:
         text, step = tighten(text)

@@ -500,3 +500,14 @@ def test_running_totals_tallies_and_parts_seventh_draw():
 def test_a_part_stated_as_a_share_of_its_whole_is_no_level():
     text = REVIEW + "全市新批外商投资制造业项目125个,实际利用外资3.9亿美元,占实际利用外资总额的55%。城市居民年人均可支配收入8744元。\n"
     assert rows(text) == [("disposable_income_urban", "level", 2020, None, "actual", "eq", 8744.0, "CNY")]
+
+
+def test_what_the_span_and_period_rules_leave_alone():
+    """A sub-annual period inside a sentence's opening words governs nothing after it; 五年间 before a stock-like
+    level and a tally that does not open its sentence leave the levels."""
+    text = (REVIEW + "面对上半年疫情冲击带来的严峻挑战,我们坚持稳中求进工作总基调,统筹疫情防控和经济社会发展,扎实做好“六稳”工作,全面落实“六保”任务,千方百计稳增长、促改革、调结构、惠民生、防风险、保稳定,迎难而上,全市生产总值完成500亿元,增长5%。"
+            "五年间,全市生产总值由210亿元增加到348.6亿元。全年生产总值增长5%,三年累计完成投资500亿元;实际利用外资3亿美元,增长10%。\n")
+    got = rows(text)
+    assert ("gdp", "level", 2020, None, "actual", "eq", 500.0, "CNY_100M") in got
+    assert ("gdp", "level", 2020, None, "actual", "eq", 348.6, "CNY_100M") in got
+    assert ("fdi_utilized", "level", 2020, None, "actual", "eq", 3.0, "USD_100M") in got

@@ -129,3 +129,8 @@ def test_a_private_use_mark_ending_lines_is_no_misread_gbk():
     """A copy that ends its lines with a private-use character (…增长16.5%；\\ue004\\n) keeps its punctuation."""
     n = normalize("地区生产总值770亿元,增长16.5%；\ue004\n财政总收入102亿元,增长23.3%；\ue004\n社会消费品零售总额235亿元,增长16.8%；\ue004\n")
     assert "\ufffd" not in n.text and "增长16.5%;" in n.text
+
+
+@pytest.mark.parametrize("source", ["数据12\n3\n45亿元", "一、2020年工作回顾\n2\n过去一年,全市生产总值增长5%。", "项目名称\n1\n生产总值"])
+def test_numbers_on_lines_of_their_own_that_are_no_page_numbers_stay(source):
+    assert normalize(source).text == source
