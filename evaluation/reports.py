@@ -8,7 +8,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from govreports.context import arabic_years, report_year_from_text
 from govreports.extract import Observation, extract
 from govreports.parse import parse_page
 
@@ -56,5 +55,4 @@ def read_report(path: Path, labelled_year: int | None = None) -> Read:
         return Read(labelled_year, [], "")
     doc = docs[0]
     year = doc.report_year or labelled_year
-    dated = doc.meeting_date is not None or (year is not None and report_year_from_text(arabic_years(doc.text[:60000])) == year)
-    return Read(year, extract(doc.text, year), doc.text, dated)
+    return Read(year, extract(doc.text, year), doc.text, doc.year_stated)

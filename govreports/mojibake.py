@@ -246,17 +246,24 @@ LOST = re.compile(r"(?<=[\u4e00-\u9fff\ufffd])\?(?=[\u4e00-\u9fff\ufffd,;，；]
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
+def _private_use_places(text: str) -> dict[str, list[int]]:
+    """Where each private-use character of ``text`` stands."""
+    places: dict[str, list[int]] = {}
+    for m in PRIVATE_USE.finditer(text):
+        places.setdefault(m.group(0), []).append(m.start())
+    return places
+
+
 def punctuation_stand_ins(text: str) -> str:
     """Private-use characters a PDF font put for punctuation, read from where they stand: one that always
     sits between two digits is the decimal point (387\ue0109亿元); one that is frequent and follows
     Chinese text is the comma (报告\ue00d请予审议). Same length: offsets are kept."""
-    counts: dict[str, int] = {}
-    for m in PRIVATE_USE.finditer(text):
-        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    for ch, n in counts.items():
+    places = _private_use_places(text)
+    counts = {ch: len(at) for ch, at in places.items()}
+    for ch, at in places.items():
+        n = len(at)
         if n < 3:
             continue
-        at = [m.start() for m in re.finditer(ch, text)]
         digits = sum(0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isdigit() and text[i + 1].isdigit() for i in at)
         after_han = sum(i > 0 and CJK.match(text[i - 1]) is not None for i in at)
         if digits >= 0.8 * n:
@@ -269,11 +276,8 @@ def punctuation_stand_ins(text: str) -> str:
 def line_end_marks(text: str) -> str:
     """A private-use character a copy put at the end of its lines (…增长16.5%；\ue004\n) marks no text: it
     becomes a space, before it can be taken for a byte of misread GBK. Same length: offsets are kept."""
-    counts: dict[str, int] = {}
-    for m in PRIVATE_USE.finditer(text):
-        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    for ch, n in counts.items():
-        if n >= 3 and sum(text.startswith(("\n", "\r"), m.end()) or m.end() == len(text) for m in re.finditer(ch, text)) >= 0.8 * n:
+    for ch, at in _private_use_places(text).items():
+        if len(at) >= 3 and sum(i + 1 == len(text) or text[i + 1] in "\n\r" for i in at) >= 0.8 * len(at):
             text = text.replace(ch, " ")
     return text
 

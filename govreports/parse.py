@@ -69,6 +69,7 @@ class Document:
     encoding: str = ""
     encoding_how: str = ""
     encoding_declared: str | None = None
+    year_stated: bool = False  # report_year is stated by the report (meeting line, headings, targets), not guessed
 
 
 def _cn_small(numeral: str) -> int:
@@ -94,22 +95,22 @@ def meeting_date(text: str) -> date | None:
         return None
 
 
-def report_year(title: str, text: str, meeting: date | None) -> int | None:
-    """The year a work report is for: its meeting's (the next, for a congress held in November or December,
-    which reviews the year it meets in), else what its own headings and targets say, else its title's (copy
-    sites title reports with the wrong year more often than the reports misdate themselves), else the
-    latest year it keeps speaking of."""
+def report_year(title: str, text: str, meeting: date | None) -> tuple[int | None, bool]:
+    """The year a work report is for, and whether the report states it itself: its meeting's (the next, for
+    a congress held in November or December, which reviews the year it meets in), else what its own
+    headings and targets say; else, guessed, its title's (copy sites title reports with the wrong year more
+    often than the reports misdate themselves), else the latest year it keeps speaking of."""
     if meeting:
-        return meeting.year + 1 if meeting.month >= 11 else meeting.year
+        return (meeting.year + 1 if meeting.month >= 11 else meeting.year), True
     years_text = arabic_years(text[:60000])  # 二〇〇七年 → 2007年, once for both readings below
     if found := report_year_from_text(years_text):
-        return found
+        return found, True
     first_lines = "\n".join(text.lstrip()[:200].split("\n", 3)[:3])  # a copy site's page: 工作报告\n满城区2021年政府工作报告
     if m := TITLE_YEAR.search(title + "\n" + first_lines):  # not 2020年政府工作报告确定的目标… quoted later
-        return int(m.group(1))
+        return int(m.group(1)), False
     review = REVIEW_HEAD.search(years_text)
     after = NEXT_HEAD.search(years_text, review.end()) if review else None
-    return latest_repeated_year(years_text, review_end=after.start() if after else None)
+    return latest_repeated_year(years_text, review_end=after.start() if after else None), False
 
 
 def parse_date(text: str) -> date | None:
@@ -262,7 +263,7 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
     meeting = meeting_date(norm.text)
     title = normalize(title, tight=False).text
     kind = _kind(title, norm.text, trust)
-    year = report_year(title, norm.text, meeting) if kind == "work_report" else None
+    year, year_stated = report_year(title, norm.text, meeting) if kind == "work_report" else (None, False)
     if meeting and (page_date is None or meeting <= page_date):
         published = meeting
     elif year and page_date and page_date.year != year:
@@ -283,6 +284,7 @@ def _document(page_sha: str, ordinal: int, title: str, page_date: date | None, b
         text=norm.text,
         source_text=body,
         norm=norm,
+        year_stated=year_stated,
     )
 
 
